@@ -1,0 +1,175 @@
+import * as Y from 'yjs'
+import type { Clock, IdSource } from '../host'
+import {
+  inputSchema,
+  patchSchema,
+  type InputOf,
+  type PatchOf,
+  type RecordCollection,
+  type RecordOf,
+  type Stamp,
+} from '../model'
+import { readRecord, jsonEqual, stripUndefined } from './records'
+import { check, fail, ok, type Result } from './result'
+import { allDocs, docOf, docsOf, type TeamDocs } from './team-docs'
+
+export interface RepoOptions {
+  clock: Clock
+  ids: IdSource
+  /** The member every write is attributed to. */
+  actor: string
+}
+
+/** The origin of every Yjs transaction the repository opens: who, when, and the batch if any. */
+export interface WriteOrigin {
+  actor: string
+  at: number
+  batch?: string
+}
+
+export interface CreateOptions {
+  /** A deterministic id (touches of an enrollment); an existing record with it is kept as is. */
+  id?: string
+}
+
+export interface ListOptions {
+  /** @default false */
+  includeDeleted?: boolean
+}
+
+type RecordMap = Y.Map<Y.Map<unknown>>
+
+/** Runs `fn` inside one transaction on each of `docs`, all with the same origin. */
+function transactAll<T>(docs: Y.Doc[], origin: WriteOrigin, fn: () => T): T {
+  const [first, ...rest] = docs
+  if (!first) return fn()
+  let out!: T
+  first.transact(() => {
+    out = transactAll(rest, origin, fn)
+  }, origin)
+  return out
+}
+
+/**
+ * The record store over a team's documents. Every write goes through it: the input is
+ * validated first (a refused write names the field and changes nothing), then written in
+ * one Yjs transaction whose origin is the actor and the time, and stamped on the record.
+ */
+export function createRecordStore(docs: TeamDocs, options: RepoOptions) {
+  const { clock, ids, actor } = options
+  let batchOrigin: WriteOrigin | undefined
+
+  const stamp = (): Stamp => ({ at: batchOrigin?.at ?? clock.now(), by: actor })
+  const origin = (): WriteOrigin => batchOrigin ?? { actor, at: clock.now() }
+  const mapOf = (c: RecordCollection, id: string) => docOf(docs, c, id).getMap(c) as RecordMap
+  const write = <T>(doc: Y.Doc, fn: () => T): T => {
+    let out!: T
+    doc.transact(() => {
+      out = fn()
+    }, origin())
+    return out
+  }
+
+  function get<C extends RecordCollection>(c: C, id: string): RecordOf<C> | undefined {
+    const m = mapOf(c, id).get(id)
+    return m ? readRecord<C>(id, m) : undefined
+  }
+
+  function create<C extends RecordCollection>(
+    c: C,
+    input: InputOf<C>,
+    opts: CreateOptions = {},
+  ): Result<RecordOf<C>> {
+    const valid = check(inputSchema(c), input)
+    if (!valid.ok) return valid
+    const id = opts.id ?? ids.next()
+    const map = mapOf(c, id)
+    const existing = map.get(id)
+    if (existing) return opts.id ? ok(readRecord<C>(id, existing)) : fail('id', `${id} already exists`)
+    const data = stripUndefined(valid.value as object) as Record<string, unknown>
+    const s = stamp()
+    const record = new Y.Map<unknown>()
+    for (const [k, value] of Object.entries(data)) record.set(k, value)
+    record.set('created', s)
+    record.set('stamp', s)
+    write(map.doc!, () => map.set(id, record))
+    return ok({ ...data, id, created: s, stamp: s } as RecordOf<C>)
+  }
+
+  function update<C extends RecordCollection>(c: C, id: string, patch: PatchOf<C>): Result<RecordOf<C>> {
+    const record = mapOf(c, id).get(id)
+    if (!record) return fail('id', `no ${c} record ${id}`)
+    if (record.get('deleted')) return fail('id', `${c} record ${id} is deleted; restore it first`)
+    const valid = check(patchSchema(c), patch)
+    if (!valid.ok) return valid
+    const changes = Object.entries(valid.value as Record<string, unknown>).filter(
+      ([k, value]) => !jsonEqual(record.get(k), value),
+    )
+    if (changes.length > 0) {
+      write(record.doc!, () => {
+        for (const [k, value] of changes) {
+          if (value === undefined) record.delete(k)
+          else record.set(k, stripUndefined({ value }).value)
+        }
+        record.set('stamp', stamp())
+      })
+    }
+    return ok(readRecord<C>(id, record))
+  }
+
+  /** Soft delete: the record stays whole, marked with who deleted it and when. */
+  function remove<C extends RecordCollection>(c: C, id: string): Result<RecordOf<C>> {
+    const record = mapOf(c, id).get(id)
+    if (!record) return fail('id', `no ${c} record ${id}`)
+    if (!record.get('deleted')) {
+      write(record.doc!, () => {
+        const s = stamp()
+        record.set('deleted', s)
+        record.set('stamp', s)
+      })
+    }
+    return ok(readRecord<C>(id, record))
+  }
+
+  /** Explicitly brings back a soft-deleted record, with every field it had. */
+  function restore<C extends RecordCollection>(c: C, id: string): Result<RecordOf<C>> {
+    const record = mapOf(c, id).get(id)
+    if (!record) return fail('id', `no ${c} record ${id}`)
+    if (record.get('deleted')) {
+      write(record.doc!, () => {
+        record.set('deleted', null)
+        record.set('stamp', stamp())
+      })
+    }
+    return ok(readRecord<C>(id, record))
+  }
+
+  function list<C extends RecordCollection>(c: C, opts: ListOptions = {}): RecordOf<C>[] {
+    const out: RecordOf<C>[] = []
+    for (const doc of docsOf(docs, c)) {
+      for (const [id, m] of (doc.getMap(c) as RecordMap).entries()) {
+        if (!opts.includeDeleted && m.get('deleted')) continue
+        out.push(readRecord<C>(id, m))
+      }
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  }
+
+  /**
+   * Runs `fn` with every write in it grouped: one transaction per document, one origin
+   * carrying a batch id, so observers see the batch at once and it can be told apart.
+   */
+  function batch<T>(fn: () => T, batchId = ids.next()): T {
+    if (batchOrigin) return fn()
+    batchOrigin = { actor, at: clock.now(), batch: batchId }
+    try {
+      return transactAll(allDocs(docs), batchOrigin, fn)
+    } finally {
+      batchOrigin = undefined
+    }
+  }
+
+  return { docs, actor, clock, ids, get, create, update, remove, restore, list, batch, stamp, origin, write }
+}
+
+export type RecordStore = ReturnType<typeof createRecordStore>
