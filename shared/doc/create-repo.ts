@@ -22,7 +22,12 @@ export function createRepo(docs: TeamDocs, options: RepoOptions) {
   function optOut(contactId: string, request: Parameters<typeof ledger.optOut>[1] = {}) {
     return store.batch(() => {
       const r = ledger.optOut(contactId, request)
-      if (r.ok) note(contactId, 'opt-out', `Opted out (${r.value.channel})${r.value.reason ? `: ${r.value.reason}` : ''}`)
+      if (r.ok)
+        note(
+          contactId,
+          'opt-out',
+          `Opted out (${r.value.channel})${r.value.reason ? `: ${r.value.reason}` : ''}`,
+        )
       return r
     })
   }

@@ -2,9 +2,32 @@
  * The team's replicated documents and the repository API through which every write goes.
  */
 export { createRepo, type Repo } from './create-repo'
-export { createRecordStore, type RecordStore, type RepoOptions, type WriteOrigin, type CreateOptions, type ListOptions } from './repo'
-export { optOutStates, type OptOutState, type StoredOptIn, type StoredOptOut, type OptOutChannel } from './opt-out'
+export {
+  createRecordStore,
+  type RecordStore,
+  type RepoOptions,
+  type WriteOrigin,
+  type CreateOptions,
+  type ListOptions,
+} from './repo'
+export {
+  optOutStates,
+  type OptOutState,
+  type StoredOptIn,
+  type StoredOptOut,
+  type OptOutChannel,
+} from './opt-out'
 export { compareInteractions } from './timeline'
 export { ValidationError, unwrap, ok, fail, check, type Problem, type Result } from './result'
 export { readRecord, jsonEqual } from './records'
-export { SHARD_COUNT, createTeamDocs, allDocs, shardOf, docOf, docsOf, docName, type TeamDocs } from './team-docs'
+export {
+  SHARD_COUNT,
+  createTeamDocs,
+  allDocs,
+  shardOf,
+  docOf,
+  docsOf,
+  docName,
+  type TeamDocs,
+} from './team-docs'
+export { attachPersistence, type PersistenceFactory, type TeamPersistence } from './persistence'

@@ -30,7 +30,11 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 /** Validates `input` against a valibot schema, turning its issues into named problems. */
-export function check<S extends v.GenericSchema>(schema: S, input: unknown, prefix = ''): Result<v.InferOutput<S>> {
+export function check<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  prefix = '',
+): Result<v.InferOutput<S>> {
   const r = v.safeParse(schema, input)
   if (r.success) return ok(r.output)
   return {

@@ -1,5 +1,10 @@
 import * as Y from 'yjs'
-import { APPEND_COLLECTIONS, RECORD_COLLECTIONS, type AppendCollection, type RecordCollection } from '../model'
+import {
+  APPEND_COLLECTIONS,
+  RECORD_COLLECTIONS,
+  type AppendCollection,
+  type RecordCollection,
+} from '../model'
 
 /**
  * How many record documents a team's records are spread over. Part of the stored format:

@@ -14,7 +14,8 @@ export function compareInteractions(a: Interaction, b: Interaction): number {
  * nothing edits or removes it, so concurrent appends on several devices all survive.
  */
 export function createTimeline(store: RecordStore) {
-  const mapOf = (id: string) => docOf(store.docs, 'interactions', id).getMap('interactions') as Y.Map<Interaction>
+  const mapOf = (id: string) =>
+    docOf(store.docs, 'interactions', id).getMap('interactions') as Y.Map<Interaction>
 
   function append(input: InteractionInputType, opts: { id?: string } = {}): Result<Interaction> {
     const valid = check(InteractionInput, input)

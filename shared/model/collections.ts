@@ -77,14 +77,18 @@ export function inputSchema<C extends RecordCollection>(c: C): v.GenericSchema<I
 }
 
 /** The valibot schema that validates an update call for collection C (no defaults applied). */
-export function patchSchema<C extends RecordCollection>(c: C): v.GenericSchema<PatchOf<C>, Partial<DataOf<C>>> {
+export function patchSchema<C extends RecordCollection>(
+  c: C,
+): v.GenericSchema<PatchOf<C>, Partial<DataOf<C>>> {
   let s = patchSchemas.get(c)
   if (!s) {
     const entries = Object.fromEntries(
       Object.entries(RECORD_COLLECTIONS[c].fields as v.ObjectEntries).map(([k, schema]) => [
         k,
         // Drop the field's own default: a patch changes only the keys it names.
-        v.optional('wrapped' in schema && schema.type === 'optional' ? (schema.wrapped as v.GenericSchema) : schema),
+        v.optional(
+          'wrapped' in schema && schema.type === 'optional' ? (schema.wrapped as v.GenericSchema) : schema,
+        ),
       ]),
     )
     patchSchemas.set(c, (s = v.strictObject(entries)))

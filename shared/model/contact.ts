@@ -107,4 +107,3 @@ export const Contact = v.object({
   deleted: v.optional(v.nullable(Tombstone)),
 })
 export type Contact = v.InferOutput<typeof Contact>
-

@@ -32,7 +32,9 @@ export const IntroFields = {
   /** CARE: Relevant — why this helps both sides. */
   relevance: v.optional(v.string()),
   /** CARE: Exit & evaluate — when to follow up, and the touch that does it. */
-  exit: v.optional(v.object({ followUpDays: v.pipe(v.number(), v.integer(), v.minValue(1)), touchId: v.optional(Id) })),
+  exit: v.optional(
+    v.object({ followUpDays: v.pipe(v.number(), v.integer(), v.minValue(1)), touchId: v.optional(Id) }),
+  ),
   outcome: v.optional(v.picklist(['pending', 'worked', 'did-not', 'unknown']), 'pending'),
   checklist: v.optional(GoodReferral, {}),
   referralId: v.optional(Id),

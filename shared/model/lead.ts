@@ -75,4 +75,3 @@ export const SurveyFields = {
 export const SurveyInput = v.object(SurveyFields)
 export type SurveyInput = v.InferInput<typeof SurveyInput>
 export type SurveyData = v.InferOutput<typeof SurveyInput>
-

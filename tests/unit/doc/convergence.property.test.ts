@@ -19,7 +19,12 @@ const patches: ContactPatch[] = [
 
 const op = fc.oneof(
   fc.record({ t: fc.constant('create' as const), at: fc.nat(2) }),
-  fc.record({ t: fc.constant('update' as const), at: fc.nat(2), pick: fc.nat(), patch: fc.nat(patches.length - 1) }),
+  fc.record({
+    t: fc.constant('update' as const),
+    at: fc.nat(2),
+    pick: fc.nat(),
+    patch: fc.nat(patches.length - 1),
+  }),
   fc.record({ t: fc.constant('remove' as const), at: fc.nat(2), pick: fc.nat() }),
   fc.record({ t: fc.constant('restore' as const), at: fc.nat(2), pick: fc.nat() }),
   fc.record({ t: fc.constant('optOut' as const), at: fc.nat(2), pick: fc.nat() }),
@@ -48,7 +53,11 @@ describe('convergence (property)', () => {
         for (const o of ops) {
           if (o.t === 'deliver') {
             const log = logs[o.from]!
-            if (log.length) deliver(devices[o.to]!, o.picks.map((p) => log[p % log.length]!))
+            if (log.length)
+              deliver(
+                devices[o.to]!,
+                o.picks.map((p) => log[p % log.length]!),
+              )
             continue
           }
           const r = devices[o.at]!
@@ -63,7 +72,8 @@ describe('convergence (property)', () => {
           else if (o.t === 'remove') r.repo.remove('contacts', c.id)
           else if (o.t === 'restore') r.repo.restore('contacts', c.id)
           else if (o.t === 'optIn') r.repo.optIn(c.id, { reason: 'Asked to hear from us again' })
-          else if (o.t === 'note') r.repo.timeline.append({ contactId: c.id, kind: 'note', at: r.clock.now(), summary: 'n' })
+          else if (o.t === 'note')
+            r.repo.timeline.append({ contactId: c.id, kind: 'note', at: r.clock.now(), summary: 'n' })
           else if (o.t === 'optOut') {
             const made = r.repo.optOut(c.id, { reason: 'Stop' })
             if (made.ok) optOutsMade.push(made.value.id)
@@ -81,7 +91,9 @@ describe('convergence (property)', () => {
         const r = devices[0]!
         const active = new Set([...r.repo.optOutStates().values()].flatMap((s) => s.active.map((e) => e.id)))
         const cleared = new Set(
-          [...r.docs.team.getMap('optIns').values()].flatMap((e) => (e as { supersedes: string[] }).supersedes),
+          [...r.docs.team.getMap('optIns').values()].flatMap(
+            (e) => (e as { supersedes: string[] }).supersedes,
+          ),
         )
         for (const id of optOutsMade) expect(active.has(id) || cleared.has(id)).toBe(true)
       }),

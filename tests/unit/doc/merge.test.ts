@@ -62,7 +62,9 @@ describe('merge rules across devices', () => {
     const { a, b, c, dana } = devices
     unwrap(a.repo.optOut(dana.id, { reason: 'Asked by phone to stop all contact' }))
     unwrap(b.repo.update('contacts', dana.id, { emails: [{ value: 'dana@newmail.example' }] }))
-    unwrap(c.repo.update('contacts', dana.id, { class: { met: true, relationshipType: 'advocate', circles: [] } }))
+    unwrap(
+      c.repo.update('contacts', dana.id, { class: { met: true, relationshipType: 'advocate', circles: [] } }),
+    )
     mergeInEveryOrder(devices, (r) => {
       expect(r.repo.optOutState(dana.id).isOptedOut).toBe(true)
       expect(r.repo.get('contacts', dana.id)!.emails).toEqual([{ value: 'dana@newmail.example' }])
@@ -135,7 +137,8 @@ describe('merge rules across devices', () => {
     expect(c.repo.list('contacts')).toHaveLength(0)
     unwrap(c.repo.restore('contacts', dana.id))
     syncAll(a, b, c)
-    for (const r of [a, b, c]) expect(r.repo.list('contacts').map((x) => x.notes)).toEqual(['Edited while offline'])
+    for (const r of [a, b, c])
+      expect(r.repo.list('contacts').map((x) => x.notes)).toEqual(['Edited while offline'])
   })
 
   it('interactions are append-only and order by time then id on every device', () => {
@@ -143,17 +146,31 @@ describe('merge rules across devices', () => {
     const { a, b, c, dana } = devices
     const at = Date.UTC(2026, 0, 6, 10)
     unwrap(a.repo.timeline.append({ contactId: dana.id, kind: 'call', at, summary: 'Left a voicemail' }))
-    unwrap(b.repo.timeline.append({ contactId: dana.id, kind: 'email', at, summary: 'Sent the market report' }))
-    unwrap(c.repo.timeline.append({ contactId: dana.id, kind: 'note', at: at - 1, summary: 'Prefers mornings' }))
+    unwrap(
+      b.repo.timeline.append({ contactId: dana.id, kind: 'email', at, summary: 'Sent the market report' }),
+    )
+    unwrap(
+      c.repo.timeline.append({ contactId: dana.id, kind: 'note', at: at - 1, summary: 'Prefers mornings' }),
+    )
     mergeInEveryOrder(devices, (r) => {
       const t = r.repo.timeline.list(dana.id)
-      expect(t.map((x) => x.summary)).toEqual(['Prefers mornings', 'Left a voicemail', 'Sent the market report'])
+      expect(t.map((x) => x.summary)).toEqual([
+        'Prefers mornings',
+        'Left a voicemail',
+        'Sent the market report',
+      ])
     })
   })
 
   it('two devices creating the same deterministic touch end with one', () => {
     const [a, b] = [replica('ana'), replica('ben')]
-    const input = { contactId: 'c1', due: '2026-01-12', channel: 'call', title: 'Call', assignee: 'ana' } as const
+    const input = {
+      contactId: 'c1',
+      due: '2026-01-12',
+      channel: 'call',
+      title: 'Call',
+      assignee: 'ana',
+    } as const
     unwrap(a.repo.create('touches', input, { id: 'enr-1:s1' }))
     unwrap(b.repo.create('touches', input, { id: 'enr-1:s1' }))
     syncAll(a, b)

@@ -21,7 +21,10 @@ describe('repository writes', () => {
     const r = repo.create('contacts', { ...contact(), name: { display: '   ' } })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.problems).toEqual([{ path: 'name.display', message: 'must not be empty' }])
-    const bad = repo.create('contacts', contact({ class: { met: true, relationshipType: 'friend' as never } }))
+    const bad = repo.create(
+      'contacts',
+      contact({ class: { met: true, relationshipType: 'friend' as never } }),
+    )
     expect(!bad.ok && bad.problems[0]!.path).toBe('class.relationshipType')
     expect(docs.shards.map((d) => d.getMap('contacts').size)).toEqual(before)
     expect(repo.list('contacts')).toHaveLength(0)
@@ -90,7 +93,13 @@ describe('repository writes', () => {
 
   it('a deterministic id is idempotent: creating it twice keeps one record', () => {
     const { repo } = replica('ana')
-    const input = { contactId: 'c1', due: '2026-01-12', channel: 'call', title: 'Call', assignee: 'ana' } as const
+    const input = {
+      contactId: 'c1',
+      due: '2026-01-12',
+      channel: 'call',
+      title: 'Call',
+      assignee: 'ana',
+    } as const
     const a = unwrap(repo.create('touches', input, { id: 'enr-1:step-1' }))
     const b = unwrap(repo.create('touches', { ...input, title: 'Other' }, { id: 'enr-1:step-1' }))
     expect(b.title).toBe(a.title)

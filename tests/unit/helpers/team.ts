@@ -74,7 +74,9 @@ export function contact(overrides: Partial<ContactInput> = {}): ContactInput {
 /** Every permutation of `items` (for merge-in-every-order tests). */
 export function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items]
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]))
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]),
+  )
 }
 
 /** A canonical JSON snapshot of everything a replica's repository can read. */
