@@ -79,10 +79,19 @@ export function permutations<T>(items: T[]): T[][] {
   )
 }
 
+/** JSON with object keys sorted: Y.Map keys list in arrival order, which differs by device. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
 /** A canonical JSON snapshot of everything a replica's repository can read. */
 export function snapshot(r: Replica) {
   const { repo } = r
-  return JSON.stringify({
+  return stableJson({
     contacts: repo.list('contacts', { includeDeleted: true }),
     referrals: repo.list('referrals', { includeDeleted: true }),
     members: repo.list('members', { includeDeleted: true }),

@@ -1,0 +1,43 @@
+/**
+ * Sync between a team's devices, independent of the transport: team secrets and join codes,
+ * the multiplexed y-protocols session, the encrypted transport, and sync bundles (README.md).
+ */
+export {
+  createTeam,
+  decodeJoinCode,
+  deriveKeys,
+  encodeJoinCode,
+  teamIdHash,
+  JOIN_CODE_VERSION,
+  SECRET_BYTES,
+  type JoinCode,
+  type JoinCodeRefusal,
+  type JoinCodeResult,
+  type TeamKeys,
+} from './team-secret'
+export { startSyncSession, type SyncOrigin, type SyncSession, type SyncSessionOptions } from './sync-session'
+export type { SyncProgress, SyncStatus } from './session-status'
+export { SYNC_PROTOCOL_VERSION } from './multiplex'
+export { MAX_PACKET_BYTES } from './chunking'
+export {
+  encryptedTransport,
+  type EncryptedTransport,
+  type EncryptedTransportOptions,
+} from './crypto-transport'
+export {
+  exportBundle,
+  importBundle,
+  BUNDLE_VERSION,
+  type BundleRefusal,
+  type ExportBundleOptions,
+  type ImportBundleResult,
+  type ImportedBundle,
+} from './bundle'
+export {
+  decodeStateVectors,
+  encodeStateVectors,
+  STATE_VECTORS_VERSION,
+  type StateVectorsRefusal,
+  type StateVectorsResult,
+} from './state-vectors'
+export { FrameError, SyncError, type RandomBytes, type Refusal } from './errors'

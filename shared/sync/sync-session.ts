@@ -1,0 +1,206 @@
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { allDocs, type TeamDocs } from '../doc'
+import { systemClock, type Clock, type Transport } from '../host'
+import { createReassembler, MAX_PACKET_BYTES, splitFrame } from './chunking'
+import { FrameError } from './errors'
+import {
+  awarenessFrame,
+  helloFrame,
+  readFrame,
+  syncFrame,
+  SYNC_PROTOCOL_VERSION,
+  type Hello,
+} from './multiplex'
+import { createSessionStatus, type SyncProgress, type SyncStatus } from './session-status'
+
+/** The transaction origin of every update a session applies; it never sends those back. */
+export interface SyncOrigin {
+  readonly kind: 'sync'
+}
+
+/** Options of `startSyncSession`. */
+export interface SyncSessionOptions {
+  /** Called with a fresh status after every change. */
+  onStatus?: (status: SyncStatus) => void
+  /** Called during the first sync (until every document is synced) with bytes received of expected. */
+  onProgress?: (progress: SyncProgress) => void
+  /** Told about packets that were dropped (malformed, refused, failed to apply) and failed sends. */
+  onError?: (error: Error) => void
+  /** Presence to share with the peer (y-protocols awareness of the team doc); none by default. */
+  awareness?: awarenessProtocol.Awareness
+  /** @default systemClock */
+  clock?: Clock
+  /** @default MAX_PACKET_BYTES (64 KiB) */
+  maxPacketBytes?: number
+}
+
+/** A running sync of a team's documents with one peer. */
+export interface SyncSession {
+  /** A snapshot of the session's state. */
+  readonly status: SyncStatus
+  /** The origin of the transactions this session applies. */
+  readonly origin: SyncOrigin
+  /** Exchanges state vectors again, both ways (after the transport lost messages, even the hello). */
+  resync(): void
+  /** Stops listening and sending; the transport stays open (its owner closes it). */
+  stop(): void
+}
+
+/**
+ * Syncs every document of a team with one peer over one transport, with the standard Yjs sync
+ * protocol (y-protocols) per document, multiplexed and chunked (see `multiplex.ts`, `chunking.ts`).
+ * Each side says hello; once the peer's hello names the same team and protocol version, each side
+ * sends sync step 1 for every document, answers the peer's with step 2, and forwards local updates
+ * (never those this session applied). A peer of another team or version is refused (`status.problem`)
+ * and gets nothing but the hello. Malformed packets are dropped and counted, never thrown.
+ * @param docs - the team's documents
+ * @param transport - an ordered, reliable pipe to one peer (wrap it in `encryptedTransport` on a network)
+ */
+export function startSyncSession(
+  docs: TeamDocs,
+  transport: Transport,
+  options: SyncSessionOptions = {},
+): SyncSession {
+  const { awareness, onError, clock = systemClock, maxPacketBytes = MAX_PACKET_BYTES } = options
+  const list = allDocs(docs)
+  const origin: SyncOrigin = Object.freeze({ kind: 'sync' })
+  const state = createSessionStatus(list, options)
+  const reassembler = createReassembler()
+  const remoteClients = new Set<number>()
+  let isStopped = false
+  let nextMessageId = 0
+
+  const fail = (error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error)))
+
+  function send(frame: Uint8Array) {
+    if (isStopped) return
+    const id = nextMessageId++
+    try {
+      for (const packet of splitFrame(frame, id, maxPacketBytes)) {
+        transport.send(packet)
+        state.sent(packet.length)
+      }
+    } catch (error) {
+      fail(error)
+    }
+    state.changed()
+  }
+
+  function sendStep1s() {
+    list.forEach((doc, i) => {
+      state.docSynced(i, false)
+      send(syncFrame(i, (e) => syncProtocol.writeSyncStep1(e, doc)))
+    })
+  }
+
+  const sendHello = (isReply: boolean) =>
+    send(helloFrame({ version: SYNC_PROTOCOL_VERSION, teamId: docs.teamId, docCount: list.length, isReply }))
+
+  function onHello(hello: Hello) {
+    const problem =
+      hello.version !== SYNC_PROTOCOL_VERSION
+        ? `the peer speaks sync protocol ${hello.version}, this device ${SYNC_PROTOCOL_VERSION}: update the older one`
+        : hello.teamId !== docs.teamId
+          ? `the peer belongs to team ${hello.teamId}, not ${docs.teamId}`
+          : hello.docCount !== list.length
+            ? `the peer has ${hello.docCount} documents, this device ${list.length}`
+            : null
+    if (problem) return state.refusePeer(problem)
+    const wasConnected = state.isConnected()
+    if (hello.isReply && wasConnected) return
+    // Connected before anything is sent, in case the transport delivers synchronously. A later
+    // hello that is not a reply is the peer resyncing: it gets a fresh exchange too.
+    state.connect()
+    if (!hello.isReply) sendHello(true)
+    sendStep1s()
+    if (awareness && !wasConnected) {
+      send(
+        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()])),
+      )
+    }
+  }
+
+  function onSync(index: number, decoder: decoding.Decoder) {
+    const doc = list[index]
+    if (!doc) throw new FrameError(`no document ${index}`)
+    // Not `readSyncMessage`: it logs failed updates to the console; these go to onError instead.
+    const type = decoding.readVarUint(decoder)
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const vector = decoding.readVarUint8Array(decoder)
+      send(syncFrame(index, (e) => syncProtocol.writeSyncStep2(e, doc, vector)))
+    } else if (type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate) {
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin)
+      if (type === syncProtocol.messageYjsSyncStep2) state.docSynced(index, true)
+    } else throw new FrameError(`unknown sync message type ${type}`)
+  }
+
+  function onPacket(packet: Uint8Array) {
+    if (isStopped) return
+    state.received(packet.length, clock.now())
+    try {
+      const frame = reassembler.push(packet)
+      if (frame) {
+        const f = readFrame(frame)
+        state.frameReceived(frame.length)
+        if (f.kind === 'hello') onHello(f.hello)
+        else if (!state.isConnected()) throw new FrameError('a frame came before a matching hello')
+        else if (f.kind === 'sync') onSync(f.doc, f.decoder)
+        else if (awareness) awarenessProtocol.applyAwarenessUpdate(awareness, f.update, origin)
+      }
+    } catch (error) {
+      state.rejected()
+      fail(error)
+    }
+    state.progress(reassembler.pending())
+    state.changed()
+  }
+
+  const updateHandlers = list.map((doc, i) => {
+    const handler = (update: Uint8Array, txOrigin: unknown) => {
+      if (txOrigin !== origin && state.isConnected()) {
+        send(syncFrame(i, (e) => syncProtocol.writeUpdate(e, update)))
+      }
+    }
+    doc.on('update', handler)
+    return () => doc.off('update', handler)
+  })
+
+  type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
+  const onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, txOrigin: unknown) => {
+    if (txOrigin === origin) {
+      for (const c of [...added, ...updated]) remoteClients.add(c)
+      for (const c of removed) remoteClients.delete(c)
+    } else if (state.isConnected()) {
+      const changed = [...added, ...updated, ...removed]
+      send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness!, changed)))
+    }
+  }
+  awareness?.on('update', onAwarenessUpdate)
+
+  const unsubscribe = transport.onMessage(onPacket)
+  sendHello(false)
+
+  return {
+    get status() {
+      return state.current()
+    },
+    origin,
+    resync() {
+      sendHello(false) // the peer answers, and asks for what it lacks in turn
+      if (state.isConnected()) sendStep1s()
+    },
+    stop() {
+      if (isStopped) return
+      isStopped = true
+      unsubscribe()
+      for (const off of updateHandlers) off()
+      if (awareness) {
+        awareness.off('update', onAwarenessUpdate)
+        awarenessProtocol.removeAwarenessStates(awareness, [...remoteClients], origin)
+      }
+    },
+  }
+}
