@@ -1,0 +1,107 @@
+import type { ContactRow } from './rows'
+
+/** What ranking needs of a contact. */
+export type SearchCandidate = Pick<ContactRow, 'id' | 'displayName' | 'sortKey' | 'nameTokens' | 'deleted'>
+
+/** One search result, best first. */
+export interface ContactSearchHit {
+  id: string
+  displayName: string
+  /** Query tokens equal to one of the contact's tokens. */
+  exact: number
+  /** The contact's tokens that some query token is a prefix of. */
+  matched: number
+}
+
+/** Ranking options shared by the engines. */
+export interface RankOptions {
+  /** @default 50 */
+  limit?: number
+  /** @default false */
+  includeDeleted?: boolean
+}
+
+/**
+ * Ranks candidates for folded query tokens, the same way for every engine. A candidate is kept
+ * when each query token is a prefix of one of its tokens; then exact token matches come first,
+ * then contacts with more matched tokens, then by folded display name and id.
+ * @param candidates - contacts an engine found (a superset is fine: non-matches are dropped)
+ * @param query - the folded query tokens (`queryTokens`)
+ * @returns at most `limit` hits
+ */
+export function rankCandidates(
+  candidates: Iterable<SearchCandidate>,
+  query: string[],
+  options: RankOptions = {},
+): ContactSearchHit[] {
+  const { limit = 50, includeDeleted = false } = options
+  const hits: Ranked[] = []
+  // One pass over the tokens with a bit per query token (queries have a handful of words).
+  const q = query.slice(0, MAX_QUERY_TOKENS)
+  const full = (1 << q.length) - 1
+  for (const c of candidates) {
+    if (c.deleted && !includeDeleted) continue
+    let found = 0
+    let exactBits = 0
+    let matched = 0
+    for (const t of c.nameTokens) {
+      let isMatched = false
+      for (let i = 0; i < q.length; i++) {
+        if (t.startsWith(q[i]!)) {
+          isMatched = true
+          found |= 1 << i
+          if (t.length === q[i]!.length) exactBits |= 1 << i
+        }
+      }
+      if (isMatched) matched++
+    }
+    if ((found & full) !== full) continue
+    let exact = 0
+    for (let b = exactBits; b; b &= b - 1) exact++
+    hits.push({ c, exact, matched })
+  }
+  return topK(hits, limit).map(({ c, exact, matched }) => ({
+    id: c.id,
+    displayName: c.displayName,
+    exact,
+    matched,
+  }))
+}
+
+/** Query words beyond this are ignored (a query is a name, not a paragraph). */
+export const MAX_QUERY_TOKENS = 8
+
+interface Ranked {
+  c: SearchCandidate
+  exact: number
+  matched: number
+}
+
+const compare = (a: Ranked, b: Ranked): number =>
+  b.exact - a.exact ||
+  b.matched - a.matched ||
+  (a.c.sortKey < b.c.sortKey ? -1 : a.c.sortKey > b.c.sortKey ? 1 : 0) ||
+  (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0)
+
+/**
+ * The best `k` hits in order. A one-letter query can match most of the team, so rather than
+ * sorting every hit, keep a sorted window of `k` and compare each hit with its worst.
+ */
+function topK(hits: Ranked[], k: number): Ranked[] {
+  if (k <= 0) return []
+  if (hits.length <= k * 4) return hits.sort(compare).slice(0, k)
+  const top: Ranked[] = []
+  for (const h of hits) {
+    if (top.length === k && compare(h, top[k - 1]!) >= 0) continue
+    let lo = 0
+    let hi = top.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (compare(top[mid]!, h) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    top.splice(lo, 0, h)
+    if (top.length > k) top.pop()
+  }
+  return top
+}

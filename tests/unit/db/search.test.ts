@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { unwrap } from '../../../shared/doc'
+import { createContactSearch, nameTokens, type SearchEngine } from '../../../shared/db'
+import { rankCandidates } from '../../../shared/db/rank'
+import { contact } from '../helpers/team'
+import { device } from './read-model'
+
+const people = [
+  { display: 'سارة العلي' },
+  { display: 'José Núñez', given: 'José', family: 'Núñez' },
+  { display: 'Ahmad Khalil' },
+  { display: 'أحمد خليل' },
+  { display: 'Ali Hassan' },
+  { display: 'Alice Ward' },
+  { display: 'Alicia Alvarez' },
+  { display: 'Dana Whitfield' },
+]
+
+async function searchable(engine: SearchEngine) {
+  const d = await device('ana')
+  const ids = new Map<string, string>()
+  for (const name of people) {
+    const c = unwrap(d.repo.create('contacts', contact({ name, emails: [], work: {} })))
+    ids.set(name.display, c.id)
+  }
+  unwrap(
+    d.repo.create(
+      'contacts',
+      contact({
+        name: { display: 'Kim Park' },
+        emails: [{ value: 'kpark.realty2024@example.com' }],
+        work: { organisation: 'Évora Homes' },
+      }),
+    ),
+  )
+  await d.projector.flush()
+  const search = createContactSearch(d.db, { engine, changes: d.projector })
+  await search.ready
+  const names = async (q: string, opts = {}) => (await search.search(q, opts)).map((h) => h.displayName)
+  return { ...d, ids, search, names }
+}
+
+describe.each(['minisearch', 'dexie'] as const)('contact search (%s)', (engine) => {
+  it('folds Arabic spelling variants: ساره finds سارة, احمد finds أحمد', async () => {
+    const { names } = await searchable(engine)
+    expect(await names('ساره')).toEqual(['سارة العلي'])
+    expect(await names('احمد')).toEqual(['أحمد خليل'])
+    expect(await names('علي')).toEqual(['سارة العلي'])
+  })
+
+  it('folds Latin case and accents: jose finds José, AHMAD finds Ahmad', async () => {
+    const { names } = await searchable(engine)
+    expect(await names('jose')).toEqual(['José Núñez'])
+    expect(await names('nunez jo')).toEqual(['José Núñez'])
+    expect(await names('AHMAD')).toEqual(['Ahmad Khalil'])
+  })
+
+  it('does not cross scripts', async () => {
+    const { names } = await searchable(engine)
+    expect(await names('sara al')).toEqual([])
+  })
+
+  it('searches the organisation and the local part of emails', async () => {
+    const { names } = await searchable(engine)
+    expect(await names('evora')).toEqual(['Kim Park'])
+    expect(await names('realty')).toEqual(['Kim Park'])
+    expect(await names('example')).toEqual([])
+    expect(await names('2024')).toEqual([])
+  })
+
+  it('requires every query word and ranks exact tokens before prefixes, then by name', async () => {
+    const { names } = await searchable(engine)
+    expect(await names('ali')).toEqual(['Ali Hassan', 'Alice Ward', 'Alicia Alvarez'])
+    expect(await names('al')).toEqual(['Alicia Alvarez', 'Ali Hassan', 'Alice Ward'])
+    expect(await names('ali ward')).toEqual(['Alice Ward'])
+    expect(await names('al', { limit: 1 })).toEqual(['Alicia Alvarez'])
+    expect(await names('  ')).toEqual([])
+  })
+
+  it('follows the projector: new, renamed and deleted contacts', async () => {
+    const { repo, projector, ids, names } = await searchable(engine)
+    unwrap(repo.create('contacts', contact({ name: { display: 'Zoë Kruger' } })))
+    unwrap(repo.update('contacts', ids.get('Alice Ward')!, { name: { display: 'Alice Brennan' } }))
+    unwrap(repo.remove('contacts', ids.get('Ali Hassan')!))
+    await projector.flush()
+    expect(await names('zoe')).toEqual(['Zoë Kruger'])
+    expect(await names('ward')).toEqual([])
+    expect(await names('brennan')).toEqual(['Alice Brennan'])
+    expect(await names('hassan')).toEqual([])
+    expect(await names('hassan', { includeDeleted: true })).toEqual(['Ali Hassan'])
+  })
+
+  it('follows a full rebuild', async () => {
+    const { projector, names } = await searchable(engine)
+    await projector.rebuild()
+    expect(await names('dana')).toEqual(['Dana Whitfield'])
+  })
+})
+
+describe('ranking', () => {
+  it('keeps the same best hits when it only keeps a window of them', () => {
+    const candidates = Array.from({ length: 400 }, (_, i) => {
+      const displayName = `${['Alma', 'Al', 'Alba', 'Bo'][i % 4]} ${['Alvarez', 'Smith', 'Al'][i % 3]} ${i}`
+      return {
+        id: `c${String(i).padStart(3, '0')}`,
+        displayName,
+        sortKey: displayName.toLowerCase(),
+        deleted: 0 as const,
+        nameTokens: nameTokens(displayName),
+      }
+    })
+    const all = rankCandidates(candidates, ['al'], { limit: 1000 })
+    expect(rankCandidates(candidates, ['al'], { limit: 10 })).toEqual(all.slice(0, 10))
+    expect(all[0]).toMatchObject({ displayName: 'Al Alvarez 105', exact: 1, matched: 2 })
+    expect(rankCandidates(candidates, ['al'], { limit: 0 })).toEqual([])
+  })
+
+  it('keeps a change committed while the MiniSearch index loads', async () => {
+    const { repo, db, projector } = await device('ana')
+    const c = unwrap(repo.create('contacts', contact()))
+    await projector.flush()
+    const search = createContactSearch(db, { engine: 'minisearch', changes: projector })
+    unwrap(repo.update('contacts', c.id, { name: { display: 'Dana Brennan' } }))
+    await projector.flush()
+    await search.ready
+    expect(await search.search('brennan')).toMatchObject([{ id: c.id, displayName: 'Dana Brennan' }])
+  })
+})
