@@ -1,0 +1,26 @@
+/** A figure a metric should reach; `contacts` limits it to one team size. */
+export interface Target {
+  metric: string
+  contacts?: number
+  op: '<' | '<='
+  value: number
+}
+
+/** The targets of ARCHITECTURE.md's measures. A metric with no entry (today.build) has none. */
+export const TARGETS: readonly Target[] = [
+  { metric: 'import.csv', contacts: 10_000, op: '<', value: 2000 },
+  { metric: 'search.p95', contacts: 50_000, op: '<', value: 10 },
+  { metric: 'doc.json_ratio', op: '<=', value: 2 },
+  { metric: 'kpi.dashboard', contacts: 10_000, op: '<', value: 200 },
+  { metric: 'network.betweenness', contacts: 10_000, op: '<', value: 2000 },
+]
+
+/** The target for a metric at a team size, if any. */
+export function targetFor(metric: string, contacts: number): Target | undefined {
+  return TARGETS.find((t) => t.metric === metric && (t.contacts === undefined || t.contacts === contacts))
+}
+
+/** Whether `value` meets `target`. */
+export function meets(target: Target, value: number): boolean {
+  return target.op === '<' ? value < target.value : value <= target.value
+}
