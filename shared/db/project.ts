@@ -24,7 +24,7 @@ export function projectRow(
   shard?: number,
 ): AnyRow {
   if (table === 'interactions') return { ...(value as Interaction), id, shard: shard! }
-  const { deleted, ...rest } = readRecord<RecordCollection>(id, value as Y.Map<unknown>) as {
+  const { deleted, ...rest } = readRecord(table as RecordCollection, id, value as Y.Map<unknown>) as {
     deleted?: Tombstone | null
   }
   return compact({ ...rest, deleted: deleted ? 1 : 0, tombstone: deleted ?? undefined, shard }) as AnyRow
@@ -40,7 +40,7 @@ export function projectContactBase(
   shard: number,
   defaultCountry: CountryCode | undefined,
 ): ContactBase {
-  const c = readRecord<'contacts'>(id, map) as Partial<Contact> & Pick<Contact, 'id' | 'created' | 'stamp'>
+  const c = readRecord('contacts', id, map) as Partial<Contact> & Pick<Contact, 'id' | 'created' | 'stamp'>
   const name = c.name ?? { display: '' }
   const emails = c.emails ?? []
   const phones = c.phones ?? []

@@ -9,7 +9,8 @@ import {
   type RecordOf,
   type Stamp,
 } from '../model'
-import { readRecord, jsonEqual, stripUndefined } from './records'
+import { DELETED_KEY, encodePatch, encodeRecord, META_KEY } from './layout'
+import { readRecord, stripUndefined } from './records'
 import { check, fail, ok, type Result } from './result'
 import { allDocs, docOf, docsOf, type TeamDocs } from './team-docs'
 
@@ -70,9 +71,15 @@ export function createRecordStore(docs: TeamDocs, options: RepoOptions) {
     return out
   }
 
+  /** Restamps a record: `meta` keeps `created` and takes the new `stamp`. */
+  const touch = (record: Y.Map<unknown>) => {
+    const meta = record.get(META_KEY) as { created: Stamp } | undefined
+    record.set(META_KEY, { created: meta?.created, stamp: stamp() })
+  }
+
   function get<C extends RecordCollection>(c: C, id: string): RecordOf<C> | undefined {
     const m = mapOf(c, id).get(id)
-    return m ? readRecord<C>(id, m) : undefined
+    return m ? readRecord(c, id, m) : undefined
   }
 
   function create<C extends RecordCollection>(
@@ -85,71 +92,73 @@ export function createRecordStore(docs: TeamDocs, options: RepoOptions) {
     const id = opts.id ?? ids.next()
     const map = mapOf(c, id)
     const existing = map.get(id)
-    if (existing) return opts.id ? ok(readRecord<C>(id, existing)) : fail('id', `${id} already exists`)
+    if (existing) return opts.id ? ok(readRecord(c, id, existing)) : fail('id', `${id} already exists`)
     const data = stripUndefined(valid.value as object) as Record<string, unknown>
     const s = stamp()
     const record = new Y.Map<unknown>()
-    for (const [k, value] of Object.entries(data)) record.set(k, value)
-    record.set('created', s)
-    record.set('stamp', s)
+    for (const [k, value] of encodeRecord(c, data, { created: s, stamp: s })) record.set(k, value)
     write(map.doc!, () => map.set(id, record))
-    return ok({ ...data, id, created: s, stamp: s } as RecordOf<C>)
+    return ok(readRecord(c, id, record))
   }
 
   function update<C extends RecordCollection>(c: C, id: string, patch: PatchOf<C>): Result<RecordOf<C>> {
     const record = mapOf(c, id).get(id)
     if (!record) return fail('id', `no ${c} record ${id}`)
-    if (record.get('deleted')) return fail('id', `${c} record ${id} is deleted; restore it first`)
+    if (record.get(DELETED_KEY)) return fail('id', `${c} record ${id} is deleted; restore it first`)
     const valid = check(patchSchema(c), patch)
     if (!valid.ok) return valid
-    const changes = Object.entries(valid.value as Record<string, unknown>).filter(
-      ([k, value]) => !jsonEqual(record.get(k), value),
+    // Only the keys the caller named: valibot leaves absent optional keys out of the output.
+    const named = Object.fromEntries(
+      Object.keys(patch as object).map((k) => [
+        k,
+        stripUndefined((valid.value as Record<string, unknown>)[k]),
+      ]),
     )
+    const changes = encodePatch(c, record, named)
     if (changes.length > 0) {
       write(record.doc!, () => {
         for (const [k, value] of changes) {
           if (value === undefined) record.delete(k)
-          else record.set(k, stripUndefined({ value }).value)
+          else record.set(k, value)
         }
-        record.set('stamp', stamp())
+        touch(record)
       })
     }
-    return ok(readRecord<C>(id, record))
+    return ok(readRecord(c, id, record))
   }
 
   /** Soft delete: the record stays whole, marked with who deleted it and when. */
   function remove<C extends RecordCollection>(c: C, id: string): Result<RecordOf<C>> {
     const record = mapOf(c, id).get(id)
     if (!record) return fail('id', `no ${c} record ${id}`)
-    if (!record.get('deleted')) {
+    if (!record.get(DELETED_KEY)) {
       write(record.doc!, () => {
-        const s = stamp()
-        record.set('deleted', s)
-        record.set('stamp', s)
+        record.set(DELETED_KEY, stamp())
+        touch(record)
       })
     }
-    return ok(readRecord<C>(id, record))
+    return ok(readRecord(c, id, record))
   }
 
   /** Explicitly brings back a soft-deleted record, with every field it had. */
   function restore<C extends RecordCollection>(c: C, id: string): Result<RecordOf<C>> {
     const record = mapOf(c, id).get(id)
     if (!record) return fail('id', `no ${c} record ${id}`)
-    if (record.get('deleted')) {
+    if (record.get(DELETED_KEY)) {
       write(record.doc!, () => {
-        record.set('deleted', null)
-        record.set('stamp', stamp())
+        record.set(DELETED_KEY, null)
+        touch(record)
       })
     }
-    return ok(readRecord<C>(id, record))
+    return ok(readRecord(c, id, record))
   }
 
   function list<C extends RecordCollection>(c: C, opts: ListOptions = {}): RecordOf<C>[] {
     const out: RecordOf<C>[] = []
     for (const doc of docsOf(docs, c)) {
       for (const [id, m] of (doc.getMap(c) as RecordMap).entries()) {
-        if (!opts.includeDeleted && m.get('deleted')) continue
-        out.push(readRecord<C>(id, m))
+        if (!opts.includeDeleted && m.get(DELETED_KEY)) continue
+        out.push(readRecord(c, id, m))
       }
     }
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import * as Y from 'yjs'
-import { allDocs, docName, SHARD_COUNT, type TeamDocs } from '../doc'
+import { allDocs, docName, readRecord, SHARD_COUNT, type TeamDocs } from '../doc'
+import { RECORD_COLLECTIONS, type RecordCollection } from '../model'
 
 /** The backup file's format name and version; a newer version is refused, never guessed at. */
 export const BACKUP_FORMAT = 'rapport-backup'
@@ -35,8 +36,14 @@ function readableRecords(docs: TeamDocs): Record<string, unknown> {
   for (const doc of allDocs(docs)) {
     for (const name of doc.share.keys()) {
       const into = (out[name] ??= {})
-      for (const [id, value] of doc.getMap(name).entries())
-        into[id] = value instanceof Y.Map ? value.toJSON() : value
+      for (const [id, value] of doc.getMap(name).entries()) {
+        into[id] =
+          value instanceof Y.Map && name in RECORD_COLLECTIONS
+            ? readRecord(name as RecordCollection, id, value as Y.Map<unknown>)
+            : value instanceof Y.Map
+              ? value.toJSON()
+              : value
+      }
     }
   }
   return out
