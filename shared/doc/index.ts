@@ -19,7 +19,7 @@ export {
 } from './opt-out'
 export { compareInteractions } from './timeline'
 export { ValidationError, unwrap, ok, fail, check, type Problem, type Result } from './result'
-export { readRecord, jsonEqual } from './records'
+export { readRecord, jsonEqual, stripUndefined } from './records'
 export { encodeRecord, encodePatch, decodeRecord, META_KEY, FIXED_KEY, DELETED_KEY } from './layout'
 export {
   SHARD_COUNT,

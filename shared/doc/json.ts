@@ -14,7 +14,33 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => jsonEqual(ra[k], rb[k]))
 }
 
-/** Drops keys whose value is `undefined`, so stored values are plain JSON. */
+/**
+ * Drops keys whose value is `undefined`, so stored values are plain JSON. Copies only the
+ * objects that hold such a key (imports write thousands of records: a JSON round trip per
+ * record was a fifth of the import's time).
+ */
 export function stripUndefined<T>(o: T): T {
-  return o === undefined ? o : (JSON.parse(JSON.stringify(o)) as T)
+  if (typeof o !== 'object' || o === null) return o
+  if (Array.isArray(o)) {
+    let out: unknown[] | undefined
+    for (let i = 0; i < o.length; i++) {
+      const x: unknown = o[i]
+      const y = stripUndefined(x)
+      if (y !== x) (out ??= o.slice())[i] = y
+    }
+    return (out ?? o) as T
+  }
+  const src = o as Record<string, unknown>
+  let out: Record<string, unknown> | undefined
+  for (const k in src) {
+    const x = src[k]
+    if (x === undefined) {
+      out ??= { ...src }
+      delete out[k]
+      continue
+    }
+    const y = stripUndefined(x)
+    if (y !== x) (out ??= { ...src })[k] = y
+  }
+  return (out ?? o) as T
 }

@@ -3,6 +3,7 @@ import type { Clock, IdSource } from '../host'
 import {
   inputSchema,
   patchSchema,
+  type DataOf,
   type InputOf,
   type PatchOf,
   type RecordCollection,
@@ -59,6 +60,8 @@ function transactAll<T>(docs: Y.Doc[], origin: WriteOrigin, fn: () => T): T {
 export function createRecordStore(docs: TeamDocs, options: RepoOptions) {
   const { clock, ids, actor } = options
   let batchOrigin: WriteOrigin | undefined
+  /** Values this store's own `validate` produced: `create` need not check them twice. */
+  const validated = new WeakSet<object>()
 
   const stamp = (): Stamp => ({ at: batchOrigin?.at ?? clock.now(), by: actor })
   const origin = (): WriteOrigin => batchOrigin ?? { actor, at: clock.now() }
@@ -82,12 +85,24 @@ export function createRecordStore(docs: TeamDocs, options: RepoOptions) {
     return m ? readRecord(c, id, m) : undefined
   }
 
+  /**
+   * Validates a create input without writing (a whole import is checked before its first
+   * write); passing the returned value to `create` skips a second check.
+   */
+  function validate<C extends RecordCollection>(c: C, input: InputOf<C>): Result<DataOf<C>> {
+    const r = check(inputSchema(c), input)
+    if (r.ok && typeof r.value === 'object' && r.value !== null) validated.add(r.value)
+    return r
+  }
+
   function create<C extends RecordCollection>(
     c: C,
-    input: InputOf<C>,
+    input: InputOf<C> | DataOf<C>,
     opts: CreateOptions = {},
   ): Result<RecordOf<C>> {
-    const valid = check(inputSchema(c), input)
+    const valid = validated.has(input as object)
+      ? ok(input as DataOf<C>)
+      : check(inputSchema(c), input as InputOf<C>)
     if (!valid.ok) return valid
     const id = opts.id ?? ids.next()
     const map = mapOf(c, id)
@@ -178,7 +193,23 @@ export function createRecordStore(docs: TeamDocs, options: RepoOptions) {
     }
   }
 
-  return { docs, actor, clock, ids, get, create, update, remove, restore, list, batch, stamp, origin, write }
+  return {
+    docs,
+    actor,
+    clock,
+    ids,
+    get,
+    validate,
+    create,
+    update,
+    remove,
+    restore,
+    list,
+    batch,
+    stamp,
+    origin,
+    write,
+  }
 }
 
 export type RecordStore = ReturnType<typeof createRecordStore>

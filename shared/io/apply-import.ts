@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min'
-import { check, fail, ok, jsonEqual, type Problem, type Repo, type Result } from '../doc'
-import { inputSchema, type ContactData, type LabeledValue, type PersonDraft, type RecordOf } from '../model'
+import { fail, ok, jsonEqual, type Problem, type Repo, type Result } from '../doc'
+import { type ContactData, type LabeledValue, type PersonDraft, type RecordOf } from '../model'
 import { draftToContactFields } from './contact-mapping'
 import { canonicalLinkedInUrl, normalizeEmail, normalizePhone } from './normalize'
 
@@ -40,12 +40,15 @@ export interface ApplyImportResult {
   invalid: { index: number; problems: Problem[] }[]
 }
 
+const E164 = /^\+[1-9]\d{6,14}$/
+
 /** The dedupe keys of a contact or draft: normalized emails, E.164 phones, canonical LinkedIn URL. */
 function keysOf(data: Pick<ContactData, 'emails' | 'phones' | 'web'>, country: CountryCode): string[] {
   const keys: string[] = []
   for (const e of data.emails ?? []) keys.push(`e:${normalizeEmail(e.value)}`)
   for (const p of data.phones ?? []) {
-    const n = normalizePhone(p.value, country)
+    // Drafts arrive with phones already in E.164 where they parse: no need to parse them twice.
+    const n = E164.test(p.value) ? p.value : normalizePhone(p.value, country)
     if (n) keys.push(`p:${n}`)
   }
   const li = data.web?.linkedin && canonicalLinkedInUrl(data.web.linkedin)
@@ -116,13 +119,12 @@ export function applyImport(
   options: ApplyImportOptions = {},
 ): Result<ApplyImportResult> {
   const country = options.defaultCountry ?? 'US'
-  const schema = inputSchema('contacts')
   const invalid: ApplyImportResult['invalid'] = []
   const valid: { index: number; data: ContactData }[] = []
   drafts.forEach((draft, index) => {
     const fields = draftToContactFields(draft, country)
     if (options.tags?.length) fields.tags = [...new Set([...(fields.tags ?? []), ...options.tags])]
-    const r = check(schema, fields)
+    const r = repo.validate('contacts', fields)
     if (r.ok) valid.push({ index, data: r.value })
     else invalid.push({ index, problems: r.problems })
   })

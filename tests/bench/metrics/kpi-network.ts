@@ -34,7 +34,8 @@ export const kpiNetworkMetrics: Metric[] = [
     async run(ctx) {
       const data = await kpiData(ctx)
       const team = await ctx.team()
-      const to = new Date(Date.parse(`${team.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+      // The year up to and including the start day (generated contacts are stamped on that day).
+      const to = team.start
       const from = new Date(Date.parse(`${team.start}T00:00:00Z`) - 365 * 86_400_000)
         .toISOString()
         .slice(0, 10)
