@@ -87,12 +87,15 @@ export async function applySnapshot(
 
     for (const [table, rows] of s.puts) {
       await db.table(table).bulkPut(rows)
-      record(change, table).put.push(...rows)
+      // A loop, not push(...rows): a full rebuild of a large team has more rows than the call stack has room for.
+      const put = record(change, table).put
+      for (const row of rows) put.push(row)
     }
     for (const [table, ids] of deletes) {
       if (table === 'contacts') continue
       await db.table(table).bulkDelete(ids)
-      record(change, table).deleted.push(...ids)
+      const deleted = record(change, table).deleted
+      for (const id of ids) deleted.push(id)
     }
 
     const removed = new Set(deletes.get('contacts') ?? [])
