@@ -41,3 +41,27 @@ export {
   type StateVectorsResult,
 } from './state-vectors'
 export { FrameError, SyncError, type RandomBytes, type Refusal } from './errors'
+export { joinTeamSync, type JoinTeamSyncOptions, type TeamSync } from './webrtc-peers'
+export {
+  createPairingOffer,
+  acceptPairingOffer,
+  type PairingOptions,
+  type PairingOffer,
+  type PairingRefusal,
+  type PairingResult,
+} from './pairing'
+export {
+  rtcTransport,
+  type RtcTransport,
+  type RtcTransportOptions,
+  type RtcTransportStats,
+} from './rtc-transport'
+export type { PeerLink, PeerStatus, PeerState } from './peer-link'
+export type { RTCPeerConnectionConstructor, WebSocketConstructor, CompressionStreams } from './webrtc-host'
+export {
+  BRIDGE_CHANNEL,
+  BRIDGE_VERSION,
+  createPageBridgeTransport,
+  onBridgeAnnounce,
+  type BridgeWindow,
+} from './bridge-transport'
