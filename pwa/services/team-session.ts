@@ -1,0 +1,151 @@
+import {
+  createContactSearch,
+  createReadModel,
+  startProjector,
+  type ContactSearch,
+  type ContactSearchHit,
+  type Projector,
+  type RankOptions,
+  type ReadModel,
+} from '../../shared/db'
+import {
+  allDocs,
+  attachPersistence,
+  createRepo,
+  createTeamDocs,
+  type Repo,
+  type TeamDocs,
+  type TeamPersistence,
+} from '../../shared/doc'
+import { createIdSource } from '../../shared/model'
+import type { AppHost } from './host'
+
+/** The read model's database name for a team. */
+export const readModelName = (teamId: string) => `rapport-${teamId}`
+
+/** Keys of a team's local-only settings on this device (the read model's `settings` table). */
+export interface TeamLocalValues {
+  /** The member this device writes as. */
+  memberId: string
+  /** The team secret (join codes, sync); local to the device, never in the documents. */
+  secret: string
+  /** A generated demo team, removable at any time. */
+  isDemo: boolean
+}
+
+/** Thrown when a team cannot be opened on this device. */
+export class TeamSessionError extends Error {
+  override name = 'TeamSessionError'
+}
+
+/** An open team: its documents, read model and repository, loading in the background. */
+export interface TeamSession {
+  teamId: string
+  memberId: string
+  isDemo: boolean
+  docs: TeamDocs
+  db: ReadModel
+  repo: Repo
+  persistence: TeamPersistence
+  /** Resolves when the team document (members, settings, plans, opt-outs) is loaded. */
+  teamLoaded: Promise<void>
+  /** Resolves when every document is loaded and the read model matches them. */
+  loaded: Promise<void>
+  /** Contact search: the Dexie index at first, MiniSearch once its index is built. */
+  search(query: string, options?: RankOptions): Promise<ContactSearchHit[]>
+  /** Calls `listener` after each projection pass (and when the faster search is ready). */
+  onChange(listener: () => void): () => void
+  close(): void
+}
+
+/** Reads a team's local setting on this device. */
+export async function teamLocal<K extends keyof TeamLocalValues>(
+  db: ReadModel,
+  key: K,
+): Promise<TeamLocalValues[K] | undefined> {
+  return (await db.settings.get(key))?.value as TeamLocalValues[K] | undefined
+}
+
+/**
+ * Opens a team on this device. Screens can read the read model at once (it holds the last
+ * projection); the documents load behind it, team document first, and the projector starts
+ * once all are loaded, repairing the read model if a crash left it behind.
+ * @throws TeamSessionError when this device has no member in the team
+ */
+export async function openTeamSession(
+  host: AppHost,
+  teamId: string,
+  options: { onError?: (error: unknown) => void } = {},
+): Promise<TeamSession> {
+  let isClosed = false
+  const report = options.onError ?? ((e: unknown) => console.error('Rapport:', e))
+  // A pass still running when the team is closed fails on the closed database: nothing is lost.
+  const onError = (e: unknown) => {
+    if (!isClosed) report(e)
+  }
+  const db = createReadModel(host.indexedDB, readModelName(teamId))
+  const memberId = await teamLocal(db, 'memberId')
+  if (!memberId) {
+    db.close()
+    throw new TeamSessionError(`this device has no member in team ${teamId}`)
+  }
+  const isDemo = (await teamLocal(db, 'isDemo')) === true
+  const docs = createTeamDocs(teamId)
+  const persistence = attachPersistence(docs, host.persistence)
+  const repo = createRepo(docs, { clock: host.clock, ids: createIdSource(host.clock), actor: memberId })
+  const listeners = new Set<() => void>()
+  const notify = () => listeners.forEach((l) => l())
+  const dexieSearch = createContactSearch(db, { engine: 'dexie' })
+  let fullSearch: ContactSearch | undefined
+  let projector: Projector | undefined
+
+  const loaded = persistence.team
+    .then(() => persistence.all())
+    .then(async () => {
+      if (isClosed) return
+      projector = startProjector(docs, db, { onError })
+      projector.onChange(notify)
+      await projector.ready.catch((e: unknown) => {
+        if (!isClosed) throw e
+      })
+      const search = createContactSearch(db, { changes: projector })
+      void search.ready.then(() => {
+        if (isClosed) return search.dispose()
+        fullSearch = search
+        notify()
+      }, onError)
+    })
+
+  return {
+    teamId,
+    memberId,
+    isDemo,
+    docs,
+    db,
+    repo,
+    persistence,
+    teamLoaded: persistence.team,
+    loaded,
+    search: (query, opts) => (fullSearch ?? dexieSearch).search(query, opts),
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close() {
+      isClosed = true
+      projector?.stop()
+      fullSearch?.dispose()
+      listeners.clear()
+      persistence.destroy()
+      db.close()
+      for (const doc of allDocs(docs)) doc.destroy()
+    },
+  }
+}
+
+/** Deletes everything this device holds of a team: its documents and its read model. */
+export async function deleteTeamData(host: AppHost, teamId: string): Promise<void> {
+  const docs = createTeamDocs(teamId)
+  await Promise.all(allDocs(docs).map((doc) => host.clearPersistence(doc.guid)))
+  await createReadModel(host.indexedDB, readModelName(teamId)).delete()
+}
