@@ -1,5 +1,4 @@
 import { defineBackground } from '#imports'
+import { startBackground } from '../lib/background/start'
 
-export default defineBackground(() => {
-  // Capture and the PWA bridge are wired here by the extension issue; nothing runs yet.
-})
+export default defineBackground(() => startBackground())

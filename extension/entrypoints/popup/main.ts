@@ -1,14 +1,16 @@
 import { browser } from '#imports'
+import '../../lib/popup/popup.css'
+import { renderPopup } from '../../lib/popup/popup'
+import { sendToBackground } from '../../lib/runtime'
+import { readSettings } from '../../lib/settings'
 
-/** The PWA's default address, as served by `npm start`. */
-const PWA_URL = 'http://localhost:5173'
-
-const link = document.querySelector<HTMLAnchorElement>('#open-pwa')
-if (link) {
-  link.href = PWA_URL
+const root = document.querySelector<HTMLElement>('#app')!
+const { pwaUrl } = await readSettings(browser.storage.local)
+await renderPopup(root, {
+  send: sendToBackground,
+  pwaUrl,
   // A plain link in a popup opens nothing in some browsers; open a tab and close the popup.
-  link.addEventListener('click', (event) => {
-    event.preventDefault()
-    void browser.tabs.create({ url: PWA_URL }).then(() => window.close())
-  })
-}
+  openTab: (url) => void browser.tabs.create({ url }).then(() => window.close()),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as number),
+})
