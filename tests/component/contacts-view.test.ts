@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Repo } from '../../shared/doc'
+import { useContactsStore } from '../../pwa/stores/contacts'
+import { useTeamStore } from '../../pwa/stores/team'
+import ContactsView from '../../pwa/views/ContactsView.vue'
+import { eventually, mountView, startApp } from './helpers/app'
+
+/** A new team with a few contacts: Latin and Arabic names, met or not, one opted out. */
+async function teamWithContacts(more: (repo: Repo) => void = () => {}) {
+  const app = await startApp()
+  const team = useTeamStore(app.pinia)
+  await team.startNewTeam({ memberName: 'Dana Whitfield', teamName: 'Harbor Realty' })
+  await team.write((repo) =>
+    repo.batch(() => {
+      repo.create('contacts', { name: { display: 'Omar Haddad' }, class: { met: true, circles: [] } })
+      repo.create('contacts', {
+        name: { display: 'سارة العتيبي' },
+        class: { met: true, relationshipType: 'core-advocate', circles: [] },
+      })
+      repo.create('contacts', {
+        name: { display: 'Brooke Bennett' },
+        class: { met: false, relationshipType: 'allied-resource', circles: [] },
+      })
+      const out = repo.create('contacts', { name: { display: 'Wei Ming Li' } })
+      if (out.ok) repo.optOut(out.value.id, { reason: 'asked by email' })
+      more(repo)
+      return out
+    }),
+  )
+  await team.session!.loaded
+  return app
+}
+
+const names = (w: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
+  w.findAll('[data-testid="contact-row"] a').map((a) => a.text())
+const count = (w: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
+  w.get('[data-testid="contact-count"]').text()
+
+describe('ContactsView', () => {
+  // happy-dom lays nothing out: give the list's scroller the height of a screen, as a browser would.
+  const owner = HTMLElement.prototype
+  const own = Object.getOwnPropertyDescriptor(owner, 'clientHeight')
+  beforeAll(() => {
+    Object.defineProperty(owner, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('contact-list') ? 600 : 0
+      },
+    })
+  })
+  afterAll(() => {
+    if (own) Object.defineProperty(owner, 'clientHeight', own)
+    else delete (owner as { clientHeight?: number }).clientHeight
+  })
+
+  afterEach(() => {
+    useContactsStore().$reset()
+    useTeamStore().$reset()
+  })
+
+  it('lists the contacts in name order from the read model', async () => {
+    const { pinia } = await teamWithContacts()
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    expect(names(wrapper)).toEqual(['Brooke Bennett', 'Omar Haddad', 'Wei Ming Li', 'سارة العتيبي'])
+    expect(count(wrapper)).toBe('Contacts shown: 4')
+    expect(wrapper.text()).toContain('Opted out')
+    wrapper.unmount()
+  })
+
+  it('searches instantly in Latin and Arabic letters', async () => {
+    const { pinia } = await teamWithContacts()
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    await wrapper.get('[data-testid="contact-search"]').setValue('had')
+    await eventually(() => expect(names(wrapper)).toEqual(['Omar Haddad']))
+    // Arabic spelling variants fold together: alef with hamza, taa marbuta.
+    await wrapper.get('[data-testid="contact-search"]').setValue('ساره')
+    await eventually(() => expect(names(wrapper)).toEqual(['سارة العتيبي']))
+    await wrapper.get('[data-testid="contact-search"]').setValue('')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    wrapper.unmount()
+  })
+
+  it("filters by Met / Haven't met, relationship type and opt-out", async () => {
+    const { pinia } = await teamWithContacts()
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    await wrapper.get('[data-testid="filter-met"]').setValue('met')
+    await eventually(() => expect(names(wrapper)).toEqual(['Omar Haddad', 'سارة العتيبي']))
+    await wrapper.get('[data-testid="filter-relationship"]').setValue('core-advocate')
+    await eventually(() => expect(names(wrapper)).toEqual(['سارة العتيبي']))
+    await wrapper.get('[data-testid="filter-met"]').setValue('all')
+    await wrapper.get('[data-testid="filter-relationship"]').setValue('')
+    await wrapper.get('[data-testid="filter-opted-out"]').setValue('opted-out')
+    await eventually(() => expect(names(wrapper)).toEqual(['Wei Ming Li']))
+    await wrapper.get('[data-testid="filter-met"]').setValue('not-met')
+    await wrapper.get('[data-testid="filter-opted-out"]').setValue('reachable')
+    await eventually(() => expect(names(wrapper)).toEqual(['Brooke Bennett']))
+    wrapper.unmount()
+  })
+
+  it('refuses an Add contact form with errors that name the fields, then adds a valid one', async () => {
+    const { pinia } = await teamWithContacts()
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    await wrapper.get('[data-testid="add-contact"]').trigger('click')
+    const form = wrapper.get('form.contact-form')
+    await form.trigger('submit')
+    await eventually(() => expect(form.find('[role="alert"]').exists()).toBe(true))
+    expect(form.get('[role="alert"]').text()).toContain('Name: must not be empty')
+
+    const inputs = form.findAll('input')
+    await inputs[0]!.setValue('Layla Hamdan')
+    await inputs[1]!.setValue('layla-at-example')
+    await form.trigger('submit')
+    await eventually(() =>
+      expect(form.get('[role="alert"]').text()).toContain('Email: "layla-at-example" is not'),
+    )
+    expect(inputs[1]!.attributes('aria-invalid')).toBe('true')
+
+    await inputs[1]!.setValue('layla@example.com')
+    await form.trigger('submit')
+    await eventually(() => expect(wrapper.text()).toContain('Added Layla Hamdan'))
+    expect(wrapper.find('form.contact-form').exists()).toBe(false)
+    await eventually(() => expect(names(wrapper)).toContain('Layla Hamdan'))
+    wrapper.unmount()
+  })
+
+  it('renders only a window of rows for a large team', async () => {
+    const { pinia } = await teamWithContacts((repo) => {
+      for (let i = 0; i < 2000; i++)
+        repo.create('contacts', { name: { display: `Person ${String(i).padStart(4, '0')}` } })
+    })
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(count(wrapper)).toBe('Contacts shown: 2,004'))
+    await eventually(() => expect(names(wrapper).length).toBeGreaterThan(0))
+    expect(names(wrapper).length).toBeLessThan(100)
+    expect(names(wrapper)[0]).toBe('Brooke Bennett')
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,72 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { seriousViolations } from './helpers/axe'
+import { launchChromium, newAppContext, screenshot } from './helpers/browser'
+import { AppPage } from './pages/app-page'
+import { ContactsPage } from './pages/contacts-page'
+import { TodayPage } from './pages/today-page'
+import { WelcomePage } from './pages/welcome-page'
+
+describe('accessibility of the PWA (axe-core, WCAG 2.1 A and AA)', () => {
+  let browser: Browser
+  let page: Page
+  let app: AppPage
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    page = await (await newAppContext(browser)).newPage()
+    app = new AppPage(page, inject('pwaUrl'))
+    await app.goto('/')
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('has no serious or critical violations on the welcome screen', async () => {
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('has no serious or critical violations on Today', async () => {
+    await new WelcomePage(page).tryDemo()
+    const today = new TodayPage(page)
+    await today.showScope('team')
+    await today.touches.first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('has no serious or critical violations on Contacts, in English and in Arabic', async () => {
+    await app.navigate('contacts')
+    await new ContactsPage(page).rows.first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByTestId('add-contact').click()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('ar')
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('en')
+  })
+
+  it('has no serious or critical violations on a contact and on Import/Export', async () => {
+    await new ContactsPage(page).open(
+      (await new ContactsPage(page).rows.first().locator('a').textContent())!.trim(),
+    )
+    await page.getByTestId('contact-name').waitFor()
+    await page.locator('.contact-timeline, .contact-plans').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.navigate('io')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('is usable with the keyboard: a skip link first, and focus moves to each new screen', async () => {
+    await app.goto('/today')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+    await page.getByTestId('nav-contacts').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL((url) => url.pathname === '/contacts')
+    await page.waitForFunction(() => document.activeElement?.id === 'main')
+    await screenshot(page, '11-keyboard-contacts')
+  })
+})

@@ -1,0 +1,48 @@
+import type { PeerStatus } from '../../../shared/sync/peer-link'
+
+/** A contact as the sync tests compare it. */
+export interface TestContact {
+  id: string
+  name: string
+  isOptedOut: boolean
+}
+
+/** The outcome of a pairing step, as plain data (it crosses `page.evaluate`). */
+export type PairingStep = { ok: true; code: string } | { ok: false; reason: string; message: string }
+
+/** What the sync test page exposes on `window.rapportTest` (see page.ts). */
+export interface RapportTest {
+  /** Creates this device's team documents and repository. */
+  init(teamId: string, actor: string): void
+  /** Joins the team's room on a signaling server; `updateKeyFrom` swaps in another secret's sync key. */
+  join(secret: string, signalingUrl: string, options?: { updateKeyFrom?: string }): Promise<string>
+  /** Stops the WebRTC sync (the documents stay). */
+  leave(): void
+  peers(): PeerStatus[]
+  /** Device A: makes an offer code (`secret` null to try pairing without one). */
+  pairOffer(secret: string | null): Promise<PairingStep>
+  /** Device B: answers an offer code. */
+  pairAccept(secret: string | null, offerCode: string): Promise<PairingStep>
+  /** Device A: completes the pairing with B's answer. */
+  pairComplete(answerCode: string): Promise<PairingStep>
+  pairStatus(): PeerStatus | null
+  /** Closes the paired connection. */
+  unpair(): void
+  createContact(name: string): string
+  renameContact(id: string, name: string): void
+  optOut(id: string): void
+  contacts(): TestContact[]
+  /** Creates `n` contacts in batches of 500; resolves with the count. */
+  seed(n: number): Promise<number>
+  count(): number
+  /** SHA-256 of a canonical JSON of every contact and the opt-out ledger. */
+  digest(): Promise<string>
+  /** Errors the sync reported through `onError`. */
+  errors(): string[]
+}
+
+declare global {
+  interface Window {
+    rapportTest: RapportTest
+  }
+}

@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core'
+import type { PeerStatus } from '../../../shared/sync/peer-link'
+import type { PairingStep, TestContact } from './page-api'
+
+/** One device of a team in the sync test page: a page object over `window.rapportTest`. */
+export class SyncTestPage {
+  /** What the page printed as errors, and its uncaught exceptions. */
+  readonly pageErrors: string[] = []
+
+  constructor(
+    readonly page: Page,
+    readonly actor: string,
+  ) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.pageErrors.push(m.text())
+    })
+    page.on('pageerror', (e) => this.pageErrors.push(e.message))
+  }
+
+  init(teamId: string) {
+    return this.page.evaluate(([t, a]) => window.rapportTest.init(t, a), [teamId, this.actor])
+  }
+  join(secret: string, signalingUrl: string, updateKeyFrom?: string): Promise<string> {
+    return this.page.evaluate(
+      ([s, u, k]) => window.rapportTest.join(s!, u!, k ? { updateKeyFrom: k } : {}),
+      [secret, signalingUrl, updateKeyFrom],
+    )
+  }
+  leave() {
+    return this.page.evaluate(() => window.rapportTest.leave())
+  }
+  peers(): Promise<PeerStatus[]> {
+    return this.page.evaluate(() => window.rapportTest.peers())
+  }
+  pairOffer(secret: string | null): Promise<PairingStep> {
+    return this.page.evaluate((s) => window.rapportTest.pairOffer(s), secret)
+  }
+  pairAccept(secret: string | null, code: string): Promise<PairingStep> {
+    return this.page.evaluate(([s, c]) => window.rapportTest.pairAccept(s, c!), [secret, code])
+  }
+  pairComplete(code: string): Promise<PairingStep> {
+    return this.page.evaluate((c) => window.rapportTest.pairComplete(c), code)
+  }
+  pairStatus(): Promise<PeerStatus | null> {
+    return this.page.evaluate(() => window.rapportTest.pairStatus())
+  }
+  unpair() {
+    return this.page.evaluate(() => window.rapportTest.unpair())
+  }
+  createContact(name: string): Promise<string> {
+    return this.page.evaluate((n) => window.rapportTest.createContact(n), name)
+  }
+  renameContact(id: string, name: string) {
+    return this.page.evaluate(([i, n]) => window.rapportTest.renameContact(i, n), [id, name])
+  }
+  optOut(id: string) {
+    return this.page.evaluate((i) => window.rapportTest.optOut(i), id)
+  }
+  contacts(): Promise<TestContact[]> {
+    return this.page.evaluate(() => window.rapportTest.contacts())
+  }
+  seed(n: number): Promise<number> {
+    return this.page.evaluate((k) => window.rapportTest.seed(k), n)
+  }
+  count(): Promise<number> {
+    return this.page.evaluate(() => window.rapportTest.count())
+  }
+  digest(): Promise<string> {
+    return this.page.evaluate(() => window.rapportTest.digest())
+  }
+  errors(): Promise<string[]> {
+    return this.page.evaluate(() => window.rapportTest.errors())
+  }
+  /** Names of the contacts, sorted. */
+  async names(): Promise<string[]> {
+    return (await this.contacts()).map((c) => c.name).sort()
+  }
+}
+
+/** Polls `read` until `accept` holds of its value; returns that value. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const start = Date.now()
+  let last: T = await read()
+  while (!accept(last)) {
+    if (Date.now() - start > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 400)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    last = await read()
+  }
+  return last
+}
