@@ -10,8 +10,6 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon = () => import('./views/ComingSoonView.vue')
-
 /** The screens, in the order of the navigation. */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'today' } },
@@ -40,12 +38,46 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'nav.contacts' },
   },
-  { path: '/intros', name: 'intros', component: comingSoon, meta: { titleKey: 'nav.intros' } },
-  { path: '/referrals', name: 'referrals', component: comingSoon, meta: { titleKey: 'nav.referrals' } },
-  { path: '/leads', name: 'leads', component: comingSoon, meta: { titleKey: 'nav.leads' } },
-  { path: '/plans', name: 'plans', component: comingSoon, meta: { titleKey: 'nav.plans' } },
-  { path: '/kpis', name: 'kpis', component: comingSoon, meta: { titleKey: 'nav.kpis' } },
-  { path: '/network', name: 'network', component: comingSoon, meta: { titleKey: 'nav.network' } },
+  {
+    path: '/intros/:id?',
+    name: 'intros',
+    component: () => import('./views/IntrosView.vue'),
+    props: true,
+    meta: { titleKey: 'nav.intros' },
+  },
+  {
+    path: '/referrals/:id?',
+    name: 'referrals',
+    component: () => import('./views/ReferralsView.vue'),
+    props: true,
+    meta: { titleKey: 'nav.referrals' },
+  },
+  {
+    path: '/leads/:id?',
+    name: 'leads',
+    component: () => import('./views/LeadsView.vue'),
+    props: true,
+    meta: { titleKey: 'nav.leads' },
+  },
+  {
+    path: '/plans/:id?',
+    name: 'plans',
+    component: () => import('./views/PlansView.vue'),
+    props: true,
+    meta: { titleKey: 'nav.plans' },
+  },
+  {
+    path: '/kpis',
+    name: 'kpis',
+    component: () => import('./views/KpisView.vue'),
+    meta: { titleKey: 'nav.kpis' },
+  },
+  {
+    path: '/network',
+    name: 'network',
+    component: () => import('./views/NetworkView.vue'),
+    meta: { titleKey: 'nav.network' },
+  },
   {
     path: '/io',
     name: 'io',

@@ -1,4 +1,11 @@
 import type { MessageSchema } from './en'
+import * as intros from './areas/intros'
+import * as referrals from './areas/referrals'
+import * as leads from './areas/leads'
+import * as plans from './areas/plans'
+import * as kpis from './areas/kpis'
+import * as network from './areas/network'
+import * as sync from './areas/sync'
 
 /** Arabic messages (right to left). */
 export const ar: MessageSchema = {
@@ -229,4 +236,11 @@ export const ar: MessageSchema = {
     demo: 'هذا هو الفريق التجريبي. احذفه لتبدأ فريقك.',
     sync: 'المزامنة مع أجهزتك الأخرى وفريقك قادمة قريبًا.',
   },
+  intros: intros.ar,
+  referrals: referrals.ar,
+  leads: leads.ar,
+  plans: plans.ar,
+  kpis: kpis.ar,
+  network: network.ar,
+  sync: sync.ar,
 }

@@ -1,3 +1,11 @@
+import * as intros from './areas/intros'
+import * as referrals from './areas/referrals'
+import * as leads from './areas/leads'
+import * as plans from './areas/plans'
+import * as kpis from './areas/kpis'
+import * as network from './areas/network'
+import * as sync from './areas/sync'
+
 /** English messages: the source of truth for keys (the Arabic messages have the same shape). */
 export const en = {
   app: {
@@ -228,6 +236,13 @@ export const en = {
     demo: 'This is the demo team. Remove it to start your own.',
     sync: 'Syncing with your other devices and your team is coming soon.',
   },
+  intros: intros.en,
+  referrals: referrals.en,
+  leads: leads.en,
+  plans: plans.en,
+  kpis: kpis.en,
+  network: network.en,
+  sync: sync.en,
 }
 
 export type MessageSchema = typeof en
