@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
@@ -50,7 +51,12 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', port: 5173 },
   build: {
-    outDir: fileURLToPath(new URL('./dist/pwa', import.meta.url)),
+    // RAPPORT_DIST moves every build elsewhere (parallel test runs); dist/ by default.
+    outDir: path.resolve(
+      fileURLToPath(new URL('.', import.meta.url)),
+      process.env.RAPPORT_DIST ?? 'dist',
+      'pwa',
+    ),
     emptyOutDir: true,
     // The whole app is precached for offline use; the core (Yjs, Dexie, phone metadata) is one
     // chunk by design, and screens are split per route.

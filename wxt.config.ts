@@ -8,7 +8,7 @@ const anyOrigin = ['https://*/*', 'http://*/*']
 export default defineConfig({
   srcDir: 'extension',
   // Builds land in dist/extension/<browser>-mv<n>, e.g. dist/extension/chrome-mv3.
-  outDir: 'dist/extension',
+  outDir: `${process.env.RAPPORT_DIST ?? 'dist'}/extension`,
   manifest: ({ manifestVersion }) => ({
     name: 'Rapport',
     description: 'Capture referral contacts from Gmail and LinkedIn into your Rapport team.',

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { screenshot } from './helpers/browser'
-import { buildExtension, serveBridgePage, type BridgePageServer } from './extension/build'
+import { EXTENSION_DIR, buildExtension, serveBridgePage, type BridgePageServer } from './extension/build'
 import { launchWithExtension, type ExtensionBrowser } from './extension/browser'
 import { CapturePage } from './extension/capture-page'
 import { BridgeTestPage, OptionsPage, PopupPage } from './extension/extension-pages'
@@ -36,7 +36,7 @@ describe('the extension in Chromium, on saved Gmail and LinkedIn pages', () => {
   })
 
   it('asks for host access only to Gmail, LinkedIn and the app on this computer', () => {
-    const manifest = JSON.parse(readFileSync(path.resolve('dist/extension/chrome-mv3/manifest.json'), 'utf8'))
+    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'))
     expect(manifest.host_permissions).toEqual([
       'https://mail.google.com/*',
       'https://www.linkedin.com/*',

@@ -9,7 +9,7 @@ import { startStaticServer } from '../../../scripts/static-server.mjs'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 /** The unpacked Chrome build the tests load. */
-export const EXTENSION_DIR = path.join(root, 'dist/extension/chrome-mv3')
+export const EXTENSION_DIR = path.resolve(root, process.env.RAPPORT_DIST ?? 'dist', 'extension/chrome-mv3')
 
 /**
  * Builds the extension with `wxt build`, so the tests load what the sources say

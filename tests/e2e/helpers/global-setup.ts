@@ -14,7 +14,7 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-const dist = path.join(root, 'dist/pwa')
+const dist = path.resolve(root, process.env.RAPPORT_DIST ?? 'dist', 'pwa')
 
 /**
  * Builds the PWA as `npm run build` does, in its own process: inside Vitest, NODE_ENV is `test`
