@@ -65,3 +65,4 @@ export {
   onBridgeAnnounce,
   type BridgeWindow,
 } from './bridge-transport'
+export { deriveOpenRooms, openRoomInfo, OPEN_ROOM_COUNT, type OpenRoom } from './open-rooms'
