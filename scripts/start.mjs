@@ -3,6 +3,7 @@
 // dependencies arrive during ensureDeps().
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ensureDeps } from './ensure-deps.mjs'
@@ -60,6 +61,9 @@ runBin('vite', 'vite', ['build'])
 const host = process.env.HOST || '127.0.0.1'
 const port = Number(process.env.PORT || 5173)
 const signalPort = Number(process.env.SIGNAL_PORT || 4444)
+// The rendezvous is for the team's other devices too, so it listens on the LAN by default; it only
+// relays encrypted handshakes (SIGNAL_HOST=127.0.0.1 keeps it to this machine).
+const signalHost = process.env.SIGNAL_HOST || '0.0.0.0'
 // 127.0.0.1 is shown as localhost: the extension and the app bridge expect that origin.
 const shownHost = host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host
 
@@ -69,14 +73,22 @@ const pwa = await listen('PWA server', port, () =>
   startStaticServer({ root: path.join(root, 'dist/pwa'), host, port }),
 )
 const signal = await listen('signaling server', signalPort, () =>
-  startSignalServer({ host, port: signalPort }),
+  startSignalServer({ host: signalHost, port: signalPort }),
 )
 
+/** The addresses other devices on the network can reach this machine's signaling server at. */
+const lanSignals =
+  signalHost === '0.0.0.0'
+    ? Object.values(networkInterfaces())
+        .flat()
+        .filter((a) => a && a.family === 'IPv4' && !a.internal)
+        .map((a) => `ws://${a?.address}:${signal.port}`)
+    : []
 const extensionDir = path.join(root, 'dist/extension/chrome-mv3')
 console.log(`
 Rapport is running.
   PWA:        http://${shownHost}:${pwa.port}/
-  Signaling:  ws://${shownHost}:${signal.port}
+  Signaling:  ws://localhost:${signal.port}${lanSignals.map((u) => `\n              ${u} (from other devices on this network)`).join('')}
   Extension:  ${extensionDir}
               load it at chrome://extensions → Developer mode → Load unpacked → choose that folder
 Press Ctrl+C to stop.`)
