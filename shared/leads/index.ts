@@ -21,6 +21,8 @@ export {
   type PlanAssignment,
   type RoundRobinResult,
 } from './assign'
+export { addLeadByHand, type ManualLeadInput } from './manual'
+export { leadFunnel, type LeadFunnel } from './funnel'
 export { advanceLead, leadView, reconcileLead, timeToFirstContact } from './track'
 export {
   CONTACT_STAGES,

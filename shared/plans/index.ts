@@ -33,6 +33,7 @@ export { noResponseStreak, type RuleOutcome } from './rules'
 export { applyOptOuts, type OptOutSweep } from './opt-outs'
 export { reconcilePlans, type ReconcileReport } from './reconcile'
 export { duplicateEnrollments } from './duplicates'
+export { createCustomPlan, updatePlan, duplicatePlan, planStats, type PlanEdit, type PlanStats } from './edit'
 export { isBlocked, type OptOutLookup, type ContactOptOut } from './blocks'
 export {
   buildToday,
