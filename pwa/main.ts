@@ -18,6 +18,7 @@ app.use(i18n)
 // The team opens before the first route resolves; screens render from the read model meanwhile.
 void useTeamStore(pinia).start(browserHost())
 void useLocaleStore(pinia).restore()
+void import('./services/extension-bridge').then((m) => m.startExtensionBridge(pinia)) // syncs with the extension, if installed
 
 const router = createAppRouter()
 router.onError((error: Error, to) => {
