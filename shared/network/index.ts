@@ -23,3 +23,4 @@ export {
   type ReferralTie,
 } from './graph'
 export { networkMetrics, type NetworkMetrics, type NodeMetrics } from './metrics'
+export { ringLayout, type NodePosition } from './layout'
