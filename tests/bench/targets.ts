@@ -13,6 +13,11 @@ export const TARGETS: readonly Target[] = [
   { metric: 'doc.json_ratio', op: '<=', value: 2 },
   { metric: 'kpi.dashboard', contacts: 10_000, op: '<', value: 200 },
   { metric: 'network.betweenness', contacts: 10_000, op: '<', value: 2000 },
+  { metric: 'pwa.cold_start', contacts: 10_000, op: '<', value: 1000 },
+  { metric: 'pwa.cold_start', contacts: 50_000, op: '<', value: 2000 },
+  { metric: 'pwa.search_keystroke.p95', contacts: 50_000, op: '<', value: 16 },
+  { metric: 'pwa.import_10k', op: '<', value: 5000 },
+  { metric: 'pwa.import_10k.raw_ratio', op: '<=', value: 2 },
 ]
 
 /** The target for a metric at a team size, if any. */

@@ -5,6 +5,7 @@ import { docSizeMetrics } from './doc-size'
 import { heapMetrics } from './heap'
 import { importCsvMetrics } from './import-csv'
 import { kpiNetworkMetrics } from './kpi-network'
+import { pwaMetrics } from './pwa'
 import { readModelSearchMetrics } from './readmodel-search'
 import { todayBuildMetrics } from './today-build'
 
@@ -21,4 +22,5 @@ export const METRICS: readonly Metric[] = [
   ...readModelSearchMetrics,
   ...todayBuildMetrics,
   ...kpiNetworkMetrics,
+  ...pwaMetrics,
 ]
