@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTeam, deriveKeys } from '../../shared/sync'
+import { createTeam, deriveKeys, deriveOpenRooms } from '../../shared/sync'
 import { converged, haveNames, syncedWith } from './sync/converge'
 import { startSyncHarness, type SyncHarness } from './sync/harness'
 import { eventually } from './sync/sync-page'
-import './sync/stock-page-api'
 
 // Two browser contexts (separate storage) are two devices of a team; they meet through the
 // project's y-webrtc signaling server and sync over a WebRTC data channel, all on 127.0.0.1.
@@ -104,13 +103,10 @@ describe('WebRTC sync between two browser profiles, through a y-webrtc signaling
     await ana.join(secret, h.signalUrl)
     const { roomId, roomPassword } = await deriveKeys(secret)
     const stock = await h.stockClient()
-    await stock.evaluate(
-      ([r, p, u]) => window.stockYWebrtc.join(r!, p!, u!),
-      [roomId, roomPassword, h.signalUrl],
-    )
+    await stock.join(roomId, roomPassword, h.signalUrl)
     // Signaling and WebRTC work across: the stock client decrypts our signals and connects…
     await eventually(
-      () => stock.evaluate(() => window.stockYWebrtc.connectedPeers()),
+      () => stock.connectedPeers(),
       (ids) => ids.length === 1,
       'the stock client to connect to ana',
     )
@@ -120,8 +116,81 @@ describe('WebRTC sync between two browser profiles, through a y-webrtc signaling
       (peers) => peers.length === 1 && peers[0]!.state === 'open' && peers[0]!.rejected > 0,
       'ana to drop what the stock client sends',
     )
-    expect(await stock.evaluate(() => window.stockYWebrtc.content())).toBe('{}')
+    expect(await stock.content()).toBe('{}')
     expect(await ana.count()).toBe(1)
+  })
+
+  it('syncs both ways with a stock y-webrtc client in the open rooms, and through it with the team', async () => {
+    const { teamId, secret } = createTeam()
+    const [ana, ben] = [await h.device(teamId, 'ana'), await h.device(teamId, 'ben')]
+    const dana = await ana.createContact('Dana Whitfield')
+    // ana lets other Yjs apps in; ben only has the team's encrypted session with ana.
+    await ana.openRooms(secret, h.signalUrl)
+    await ana.join(secret, h.signalUrl)
+    await ben.join(secret, h.signalUrl)
+    const stock = await h.stockClient()
+    await stock.joinTeam(await deriveOpenRooms(secret), h.signalUrl)
+
+    await eventually(
+      () => stock.names(),
+      (names) => JSON.stringify(names) === JSON.stringify(['Dana Whitfield']),
+      'the stock client to read ana’s contact',
+    )
+    expect(await ana.stockPeers()).toBe(1)
+    // stock → ana's repository → ben, over the encrypted session
+    expect(await stock.rename(dana, 'Dana W. Whitfield')).toBe(true)
+    await haveNames([ana, ben], ['Dana W. Whitfield'])
+    // ben → ana → stock
+    await ben.createContact('Priya Natarajan')
+    await eventually(
+      () => stock.names(),
+      (names) => JSON.stringify(names) === JSON.stringify(['Dana W. Whitfield', 'Priya Natarajan']),
+      'the stock client to read ben’s new contact',
+    )
+    await converged([ana, ben])
+    expect([...(await ana.errors()), ...(await ben.errors()), ...ana.pageErrors, ...ben.pageErrors]).toEqual(
+      [],
+    )
+    await ana.closeRooms()
+    await eventually(
+      () => stock.connectedPeers(),
+      (ids) => ids.length === 0,
+      'the stock client to lose ana when she closes the rooms',
+    )
+  })
+
+  it('gives a stock client with the wrong secret or password nothing, and takes nothing from it', async () => {
+    const { teamId, secret } = createTeam()
+    const ana = await h.device(teamId, 'ana')
+    await ana.createContact('Dana Whitfield')
+    await ana.openRooms(secret, h.signalUrl)
+    const rooms = await deriveOpenRooms(secret)
+    const otherTeam = await deriveOpenRooms(createTeam().secret)
+    // mal derives everything from another secret; eve has the right room names, not the passwords.
+    const [good, mal, eve] = [await h.stockClient(), await h.stockClient(), await h.stockClient()]
+    await mal.joinTeam(otherTeam, h.signalUrl)
+    await eve.joinTeam(
+      rooms.map((r, i) => ({ room: r.room, password: otherTeam[i]!.password })),
+      h.signalUrl,
+    )
+    const planted = ['Mallory Planted', 'Eve Planted']
+    await mal.addContact(planted[0]!)
+    await eve.addContact(planted[1]!)
+    // A client with the right rooms and passwords, at the same time: the rooms are live.
+    await good.joinTeam(rooms, h.signalUrl)
+    await eventually(
+      () => good.names(),
+      (names) => names.includes('Dana Whitfield'),
+      'the right stock client to read ana’s contact',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(await mal.connectedPeers()).toEqual([])
+    expect(await eve.connectedPeers()).toEqual([])
+    expect(await mal.names()).toEqual([planted[0]])
+    expect(await eve.names()).toEqual([planted[1]])
+    expect(await ana.names()).toEqual(['Dana Whitfield'])
+    expect(await good.names()).toEqual(['Dana Whitfield'])
+    expect(await ana.stockPeers()).toBe(1)
   })
 
   it('sends a 10k-contact team in its first sync (chunked, with flow control in Chromium)', async () => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
 import { startSignalServer } from '../../../scripts/signal-server.mjs'
 import { startStaticServer } from '../../../scripts/static-server.mjs'
+import { StockClient } from './stock-client'
 import { SyncTestPage } from './sync-page'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -44,7 +45,7 @@ export interface SyncHarness {
   /** A new device: a fresh browser context (its own storage) with the test page loaded. */
   device(teamId: string, actor: string): Promise<SyncTestPage>
   /** A fresh context with a stock y-webrtc client loaded (`window.stockYWebrtc`). */
-  stockClient(): Promise<Page>
+  stockClient(): Promise<StockClient>
   close(): Promise<void>
 }
 
@@ -90,7 +91,7 @@ export async function startSyncHarness(): Promise<SyncHarness> {
       const page = await context.newPage()
       await page.goto(new URL('stock.html', web.url).href)
       await page.waitForFunction(() => 'stockYWebrtc' in window)
-      return page
+      return new StockClient(page)
     },
     async close() {
       await browser.close()

@@ -18,6 +18,11 @@ export interface RapportTest {
   join(secret: string, signalingUrl: string, options?: { updateKeyFrom?: string }): Promise<string>
   /** Stops the WebRTC sync (the documents stay). */
   leave(): void
+  /** Opens the team's open rooms (`openStockRooms` of pwa/services/open-rooms.ts) for stock Yjs clients. */
+  openRooms(secret: string, signalingUrl: string): Promise<void>
+  closeRooms(): void
+  /** Stock peers connected in the open rooms. */
+  stockPeers(): number
   peers(): PeerStatus[]
   /** Device A: makes an offer code (`secret` null to try pairing without one). */
   pairOffer(secret: string | null): Promise<PairingStep>

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/sync/pairing'
 import type { PeerLink } from '../../../shared/sync/peer-link'
 import { joinTeamSync, type TeamSync } from '../../../shared/sync/webrtc-peers'
+import { openStockRooms, type StockRooms } from '../../../pwa/services/open-rooms'
 import type { PairingStep, RapportTest } from './page-api'
 
 let docs: TeamDocs
@@ -18,6 +19,7 @@ let repo: Repo
 let sync: TeamSync | null = null
 let offer: PairingOffer | null = null
 let link: PeerLink | null = null
+let stockRooms: StockRooms | null = null
 const errors: string[] = []
 const onError = (e: Error) => void errors.push(`${e.name}: ${e.message}`)
 const compression = { CompressionStream, DecompressionStream }
@@ -64,6 +66,15 @@ const api: RapportTest = {
     sync = null
   },
   peers: () => sync?.peers ?? [],
+  async openRooms(secret, signalingUrl) {
+    stockRooms?.close()
+    stockRooms = await openStockRooms(docs, secret, [signalingUrl])
+  },
+  closeRooms() {
+    stockRooms?.close()
+    stockRooms = null
+  },
+  stockPeers: () => stockRooms?.peers() ?? 0,
   async pairOffer(secret) {
     offer?.cancel()
     const r = await createPairingOffer(pairingOptions(secret))

@@ -29,6 +29,15 @@ export class SyncTestPage {
   leave() {
     return this.page.evaluate(() => window.rapportTest.leave())
   }
+  openRooms(secret: string, signalingUrl: string) {
+    return this.page.evaluate(([s, u]) => window.rapportTest.openRooms(s!, u!), [secret, signalingUrl])
+  }
+  closeRooms() {
+    return this.page.evaluate(() => window.rapportTest.closeRooms())
+  }
+  stockPeers(): Promise<number> {
+    return this.page.evaluate(() => window.rapportTest.stockPeers())
+  }
   peers(): Promise<PeerStatus[]> {
     return this.page.evaluate(() => window.rapportTest.peers())
   }
