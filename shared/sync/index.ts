@@ -66,3 +66,26 @@ export {
   type BridgeWindow,
 } from './bridge-transport'
 export { deriveOpenRooms, openRoomInfo, OPEN_ROOM_COUNT, type OpenRoom } from './open-rooms'
+export { createDeviceKeys, deviceIdOf, type DeviceKeys, type WrappedSecret } from './device-keys'
+export {
+  registerDevice,
+  readDevices,
+  DEVICES_MAP,
+  DEVICE_NAME_MAX,
+  type DeviceRegistration,
+  type TeamDevice,
+} from './devices'
+export {
+  rotateTeamSecret,
+  readKeyChain,
+  openKeyEpoch,
+  teamKeyState,
+  unfinishedRemovals,
+  keyCheckOf,
+  KEY_EPOCHS_MAP,
+  type KeyChain,
+  type KeyEpochRecord,
+  type Removal,
+  type RotateOptions,
+  type TeamKeyState,
+} from './key-epochs'
