@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { screenshot } from './helpers/browser'
+import { AppTab } from './extension/app-tab'
 import { EXTENSION_DIR, buildExtension, serveBridgePage, type BridgePageServer } from './extension/build'
 import { launchWithExtension, type ExtensionBrowser } from './extension/browser'
 import { CapturePage } from './extension/capture-page'
@@ -195,5 +196,103 @@ describe('the extension in Chromium, on saved Gmail and LinkedIn pages', () => {
     )
     expect(noura).toBeTruthy()
     await screenshot(tab, 'extension-08-linkedin-arabic')
+  })
+})
+
+// The same extension with the real app (dist/pwa, served by the global setup) on a new team.
+describe('the extension with the app', () => {
+  let browser: ExtensionBrowser
+  let site: CapturePage
+  let app: AppTab
+  const pwaUrl = inject('pwaUrl')
+
+  beforeAll(async () => {
+    browser = await launchWithExtension(buildExtension())
+    const options = new OptionsPage(await browser.context.newPage(), browser.extensionId)
+    await options.goto()
+    expect(await options.save({ appUrl: new URL(pwaUrl).origin })).toBe('Saved.')
+    await options.page.close()
+    app = new AppTab(await browser.context.newPage(), pwaUrl)
+    site = new CapturePage(await browser.context.newPage())
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('joins the team the app opens', async () => {
+    await app.startNewTeam('Jane Doe', 'Harbor Realty')
+    const options = new OptionsPage(await browser.context.newPage(), browser.extensionId)
+    // The team's id comes with the first packet, its members with the sync after it.
+    await expect
+      .poll(
+        async () => {
+          await options.goto()
+          return [
+            await options.team.textContent(),
+            await options.page.locator('#member option').allTextContents(),
+          ]
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([
+        expect.stringMatching(/^Team \S+, learned from the app\./),
+        expect.arrayContaining(['Jane Doe']),
+      ])
+    expect(await options.save({ member: 'Jane Doe' })).toBe('Saved.')
+    await options.page.close()
+  })
+
+  it('badges a person the app added as already in Rapport', async () => {
+    await app.openContacts()
+    await app.addContact({ name: 'Dana Whitfield', email: 'dana.whitfield@gmail.com' })
+    browser.serveGmail('gmail-intro.html')
+    await site.open(GMAIL_INTRO)
+    await expect.poll(() => site.badge.textContent(), { timeout: 10_000 }).toBe('In Rapport: Dana Whitfield')
+    await site.openPanel()
+    expect(await site.person(1).locator('.known').textContent()).toContain('Already in Rapport')
+    expect(await site.person(0).locator('.known').count()).toBe(0)
+    await screenshot(site.page, 'extension-app-01-known-from-app')
+  })
+
+  it('shows a Gmail capture in the app’s Contacts list', async () => {
+    await app.watchFor('Omar Haddad')
+    const started = Date.now()
+    expect(await site.save()).toMatch(
+      /^Saved: Sam Patel \(new\), Dana Whitfield \(.+\), Omar Haddad \(new\)\./,
+    )
+    const savedAt = Date.now()
+    const seenAt = await app.seenAt('Omar Haddad')
+    // Reported, not asserted: tests never assert on wall-clock time.
+    console.info(
+      `capture → visible in the app's Contacts list: ${seenAt - started} ms from the Save click` +
+        ` (the panel said Saved within ${savedAt - started} ms)`,
+    )
+    await expect.poll(() => app.contacts.count.textContent()).toMatch(/\b3\b/)
+    const rows = await app.rowTexts()
+    expect(rows.filter((r) => r.includes('Dana Whitfield'))).toHaveLength(1)
+    expect(rows.some((r) => r.includes('Sam Patel'))).toBe(true)
+    await screenshot(app.page, 'extension-app-02-capture-in-app')
+  })
+
+  it('keeps a capture made while the app is closed, and the app gets it when it opens', async () => {
+    await app.page.close()
+    await site.open(ROSA)
+    await site.openPanel()
+    expect(await site.save()).toMatch(/^Saved: Rosa Delgado-Marín \(new\)\./)
+    app = new AppTab(await browser.context.newPage(), pwaUrl)
+    await app.openContacts()
+    await app.contacts.rows.filter({ hasText: 'Rosa Delgado-Marín' }).waitFor({ timeout: 10_000 })
+  })
+
+  it('badges a contact the app added while the extension’s service worker was stopped', async () => {
+    await browser.stopServiceWorker()
+    await app.addContact({ name: 'Priya Raman', email: 'priya.raman@summittitle.com' })
+    browser.serveGmail('gmail-thread.html')
+    await site.open(GMAIL_THREAD)
+    await expect
+      .poll(() => site.badge.textContent(), { timeout: 10_000 })
+      .toMatch(/^In Rapport: (Omar Haddad, Priya Raman|Priya Raman, Omar Haddad)$/)
+    await screenshot(site.page, 'extension-app-03-known-after-restart')
   })
 })

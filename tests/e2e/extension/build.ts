@@ -11,17 +11,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** The unpacked Chrome build the tests load. */
 export const EXTENSION_DIR = path.resolve(root, process.env.RAPPORT_DIST ?? 'dist', 'extension/chrome-mv3')
 
+let isBuilt = false
+
 /**
- * Builds the extension with `wxt build`, so the tests load what the sources say
+ * Builds the extension with `wxt build` (once per test file), so the tests load what the sources say
  * (`E2E_SKIP_BUILD=1` reuses an existing build).
  */
 export function buildExtension(): string {
+  if (isBuilt) return EXTENSION_DIR
   if (!(process.env.E2E_SKIP_BUILD && existsSync(path.join(EXTENSION_DIR, 'manifest.json')))) {
     execFileSync(process.execPath, [path.join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
       cwd: root,
       stdio: 'pipe',
     })
   }
+  isBuilt = true
   return EXTENSION_DIR
 }
 
