@@ -6,6 +6,7 @@ import * as plans from './areas/plans'
 import * as kpis from './areas/kpis'
 import * as network from './areas/network'
 import * as sync from './areas/sync'
+import * as devices from './areas/devices'
 
 /** Arabic messages (right to left). */
 export const ar: MessageSchema = {
@@ -243,4 +244,5 @@ export const ar: MessageSchema = {
   kpis: kpis.ar,
   network: network.ar,
   sync: sync.ar,
+  devices: devices.ar,
 }

@@ -5,6 +5,7 @@ import * as plans from './areas/plans'
 import * as kpis from './areas/kpis'
 import * as network from './areas/network'
 import * as sync from './areas/sync'
+import * as devices from './areas/devices'
 
 /** English messages: the source of truth for keys (the Arabic messages have the same shape). */
 export const en = {
@@ -243,6 +244,7 @@ export const en = {
   kpis: kpis.en,
   network: network.en,
   sync: sync.en,
+  devices: devices.en,
 }
 
 export type MessageSchema = typeof en
