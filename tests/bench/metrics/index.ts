@@ -2,6 +2,7 @@ import type { Metric } from '../types'
 import { docLayoutMetrics } from './doc-layout'
 import { docLoadMetrics } from './doc-load'
 import { docSizeMetrics } from './doc-size'
+import { extensionMetrics } from './extension'
 import { heapMetrics } from './heap'
 import { importCsvMetrics } from './import-csv'
 import { kpiNetworkMetrics } from './kpi-network'
@@ -23,4 +24,5 @@ export const METRICS: readonly Metric[] = [
   ...todayBuildMetrics,
   ...kpiNetworkMetrics,
   ...pwaMetrics,
+  ...extensionMetrics,
 ]
