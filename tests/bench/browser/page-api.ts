@@ -5,9 +5,10 @@
  */
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
-import { createReadModel, rebuildReadModel, type ContactRow } from '../../../shared/db'
+import { createReadModel, rebuildReadModel } from '../../../shared/db'
 import { allDocs, attachPersistence, createRepo, createTeamDocs } from '../../../shared/doc'
 import type { IndexedDBFactory } from '../../../shared/host'
+import type { ImportBatch } from '../../../shared/io'
 import { createIdSource } from '../../../shared/model'
 import { createTeam } from '../../../shared/sync'
 import { openDeviceSettings } from '../../../pwa/services/device-settings'
@@ -233,33 +234,29 @@ async function rawRead(teamId: string): Promise<{ ms: number; rows: number }> {
   return { ms, rows: rows.length }
 }
 
-/** The ids of the read model's contacts (to tell the imported ones apart afterwards). */
-async function contactIds(teamId: string): Promise<string[]> {
-  const db = createReadModel(factory(), readModelName(teamId))
-  const ids = (await db.contacts.toCollection().primaryKeys()) as string[]
-  db.close()
-  return ids
-}
-
 /**
- * Waits until the read model holds `expected` contacts, then bulkPuts the contacts not in
- * `before` (the imported rows) into a fresh read model's table, with the same indexes: the
- * floor of writing them.
+ * The floor of writing what an import writes: waits until the read model shows every contact
+ * the last import created, then bulkPuts `count` contact rows (the ones the import created or
+ * merged into first, then others) into a fresh read model's table, which has the same indexes.
  */
-async function rawBulkPut(
-  teamId: string,
-  before: string[],
-  expected: number,
-): Promise<{ ms: number; rows: number }> {
+async function rawBulkPut(teamId: string, count: number): Promise<{ ms: number; rows: number }> {
   const db = createReadModel(factory(), readModelName(teamId))
+  const record = (await db.importBatches.toArray()).sort((x, y) => y.at - x.at)[0] as unknown as
+    { batches: ImportBatch[] } | undefined
+  if (!record) throw new Error('no import was recorded')
+  const created = record.batches.flatMap((b) => b.created)
+  const written = new Set([...created, ...record.batches.flatMap((b) => b.merged.map((m) => m.id))])
   const t = performance.now()
-  while ((await db.contacts.count()) < expected) {
+  while ((await db.contacts.bulkGet(created)).some((r) => !r)) {
     if (performance.now() - t > 600_000) throw new Error('the imported rows never reached the read model')
     await new Promise((r) => setTimeout(r, 100))
   }
-  const old = new Set(before)
-  const rows: ContactRow[] = (await db.contacts.toArray()).filter((r) => !old.has(r.id))
+  const all = await db.contacts.toArray()
   db.close()
+  const rows = [...all.filter((r) => written.has(r.id)), ...all.filter((r) => !written.has(r.id))].slice(
+    0,
+    count,
+  )
   const fresh = createReadModel(factory(), `bench-raw-${Date.now()}`)
   await fresh.open()
   const t0 = performance.now()
@@ -269,6 +266,6 @@ async function rawBulkPut(
   return { ms, rows: rows.length }
 }
 
-const api = { seed, typeQueries, sampleNames, scrollList, timeImport, rawRead, contactIds, rawBulkPut }
+const api = { seed, typeQueries, sampleNames, scrollList, timeImport, rawRead, rawBulkPut }
 export type RapportBench = typeof api
 ;(window as unknown as { rapportBench: RapportBench }).rapportBench = api
