@@ -18,6 +18,9 @@ export const TARGETS: readonly Target[] = [
   { metric: 'pwa.search_keystroke.p95', contacts: 50_000, op: '<', value: 16 },
   { metric: 'pwa.import_10k', op: '<', value: 5000 },
   { metric: 'pwa.import_10k.raw_ratio', op: '<=', value: 2 },
+  { metric: 'sync.first', contacts: 10_000, op: '<', value: 3000 },
+  { metric: 'sync.first.raw_ratio', contacts: 10_000, op: '<=', value: 2 },
+  { metric: 'sync.edit_latency', op: '<', value: 300 },
   { metric: 'capture.parse', op: '<', value: 20 },
   { metric: 'capture.click_to_saved', op: '<', value: 150 },
 ]

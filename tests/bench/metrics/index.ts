@@ -9,6 +9,7 @@ import { kpiNetworkMetrics } from './kpi-network'
 import { pwaMetrics } from './pwa'
 import { readModelSearchMetrics } from './readmodel-search'
 import { todayBuildMetrics } from './today-build'
+import { syncMetrics } from './sync'
 
 /**
  * Every metric the harness runs, in this order. To add one, drop a module exporting a
@@ -24,5 +25,6 @@ export const METRICS: readonly Metric[] = [
   ...todayBuildMetrics,
   ...kpiNetworkMetrics,
   ...pwaMetrics,
+  ...syncMetrics,
   ...extensionMetrics,
 ]

@@ -44,6 +44,8 @@ export interface SyncHarness {
   browser: Browser
   /** A new device: a fresh browser context (its own storage) with the test page loaded. */
   device(teamId: string, actor: string): Promise<SyncTestPage>
+  /** Serves `bytes` beside the test page; returns its URL. */
+  serve(name: string, bytes: Uint8Array): Promise<string>
   /** A fresh context with a stock y-webrtc client loaded (`window.stockYWebrtc`). */
   stockClient(): Promise<StockClient>
   close(): Promise<void>
@@ -85,6 +87,10 @@ export async function startSyncHarness(): Promise<SyncHarness> {
       await page.waitForFunction(() => 'rapportTest' in window)
       await device.init(teamId)
       return device
+    },
+    async serve(name, bytes) {
+      await writeFile(path.join(dir, name), bytes)
+      return new URL(name, web.url).href
     },
     async stockClient() {
       const context = await browser.newContext()

@@ -1,4 +1,5 @@
 import type { PeerStatus } from '../../../shared/sync/peer-link'
+import type { RawChannel } from './raw-channel'
 
 /** A contact as the sync tests compare it. */
 export interface TestContact {
@@ -44,6 +45,24 @@ export interface RapportTest {
   digest(): Promise<string>
   /** Errors the sync reported through `onError`. */
   errors(): string[]
+  /** Applies encoded team documents served at `url` (`encodeTeamFile`); resolves with the contact count. */
+  loadTeam(url: string): Promise<number>
+  /** Each document's state vector (client → clock). */
+  stateVectors(): Record<number, number>[]
+  /** Starts watching for the documents to reach these state vectors (see `firstSyncTimes`). */
+  watchFirstSync(expected: Record<number, number>[]): void
+  /** `sharedNow` instants of the last `join`, its first open channel, and the documents reaching the watched state. */
+  firstSyncTimes(): { joinAt: number | null; openAt: number | null; syncedAt: number | null }
+  /** The ids of the first `n` contacts. */
+  contactIds(n: number): string[]
+  /** Watches for contact `id` to be named `name` (see `seenAt`). */
+  expectName(id: string, name: string): void
+  /** When the expected name arrived (`sharedNow`), or null. */
+  seenAt(): number | null
+  /** Renames a contact; returns the `sharedNow` instant just before. */
+  renameAt(id: string, name: string): number
+  /** A bare data channel to another page (benchmark yardstick). */
+  raw: RawChannel
 }
 
 declare global {

@@ -1,6 +1,15 @@
 // The sync test page: one device of a team (its documents, a repository) and the WebRTC sync of
 // shared/sync, driven by the e2e tests through `window.rapportTest`. Bundled by esbuild (harness.ts).
-import { createRepo, createTeamDocs, unwrap, type Repo, type TeamDocs } from '../../../shared/doc'
+import * as Y from 'yjs'
+import {
+  allDocs,
+  createRepo,
+  createTeamDocs,
+  shardOf,
+  unwrap,
+  type Repo,
+  type TeamDocs,
+} from '../../../shared/doc'
 import { createIdSource } from '../../../shared/model'
 import { deriveKeys } from '../../../shared/sync'
 import {
@@ -13,6 +22,8 @@ import type { PeerLink } from '../../../shared/sync/peer-link'
 import { joinTeamSync, type TeamSync } from '../../../shared/sync/webrtc-peers'
 import { openStockRooms, type StockRooms } from '../../../pwa/services/open-rooms'
 import type { PairingStep, RapportTest } from './page-api'
+import { decodeTeamFile } from './team-file'
+import { rawChannel, sharedNow } from './raw-channel'
 
 let docs: TeamDocs
 let repo: Repo
@@ -20,6 +31,15 @@ let sync: TeamSync | null = null
 let offer: PairingOffer | null = null
 let link: PeerLink | null = null
 let stockRooms: StockRooms | null = null
+const times = {
+  joinAt: null as number | null,
+  openAt: null as number | null,
+  syncedAt: null as number | null,
+}
+let seen: { at: number | null; stop: () => void } = { at: null, stop: () => {} }
+const vectorOf = (doc: Y.Doc) => Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc)))
+const covers = (doc: Y.Doc, expected: Record<number, number>) =>
+  Object.entries(expected).every(([client, clock]) => Y.getState(doc.store, Number(client)) >= clock)
 const errors: string[] = []
 const onError = (e: Error) => void errors.push(`${e.name}: ${e.message}`)
 const compression = { CompressionStream, DecompressionStream }
@@ -49,6 +69,8 @@ const api: RapportTest = {
   },
   async join(secret, signalingUrl, options = {}) {
     sync?.stop()
+    times.joinAt = sharedNow()
+    times.openAt = null
     const keys = await deriveKeys(secret)
     if (options.updateKeyFrom) keys.updateKey = (await deriveKeys(options.updateKeyFrom)).updateKey
     sync = await joinTeamSync({
@@ -58,6 +80,10 @@ const api: RapportTest = {
       RTCPeerConnection,
       WebSocket,
       onError,
+    })
+    sync.onChange((s) => {
+      if (times.openAt === null && s.peers.some((p) => p.state === 'open' || p.state === 'connected'))
+        times.openAt = sharedNow()
     })
     return sync.peerId
   },
@@ -145,6 +171,49 @@ const api: RapportTest = {
     return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('')
   },
   errors: () => [...errors],
+  async loadTeam(url) {
+    const updates = decodeTeamFile(new Uint8Array(await (await fetch(url)).arrayBuffer()))
+    const list = allDocs(docs)
+    if (updates.length !== list.length)
+      throw new Error(`${url} holds ${updates.length} documents, not ${list.length}`)
+    list.forEach((doc, i) => Y.applyUpdate(doc, updates[i]!))
+    return api.count()
+  },
+  stateVectors: () => allDocs(docs).map(vectorOf),
+  watchFirstSync(expected) {
+    const list = allDocs(docs)
+    times.syncedAt = null
+    const check = () => {
+      if (times.syncedAt !== null || !list.every((doc, i) => covers(doc, expected[i]!))) return
+      times.syncedAt = sharedNow()
+      for (const doc of list) doc.off('update', check)
+    }
+    for (const doc of list) doc.on('update', check)
+    check()
+  },
+  firstSyncTimes: () => ({ ...times }),
+  contactIds: (n) =>
+    repo
+      .list('contacts')
+      .slice(0, n)
+      .map((c) => c.id),
+  expectName(id, name) {
+    seen.stop()
+    const map = docs.shards[shardOf(id)]!.getMap('contacts') as Y.Map<Y.Map<unknown>>
+    const check = () => {
+      const current = map.get(id)?.get('name') as { display?: string } | undefined
+      if (seen.at === null && current?.display === name) seen.at = sharedNow()
+    }
+    map.observeDeep(check)
+    seen = { at: null, stop: () => map.unobserveDeep(check) }
+  },
+  seenAt: () => seen.at,
+  renameAt(id, name) {
+    const at = sharedNow()
+    api.renameContact(id, name)
+    return at
+  },
+  raw: rawChannel,
 }
 
 window.rapportTest = api

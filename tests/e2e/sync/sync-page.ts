@@ -80,10 +80,57 @@ export class SyncTestPage {
   errors(): Promise<string[]> {
     return this.page.evaluate(() => window.rapportTest.errors())
   }
+  loadTeam(url: string): Promise<number> {
+    return this.page.evaluate((u) => window.rapportTest.loadTeam(u), url)
+  }
+  stateVectors(): Promise<Record<number, number>[]> {
+    return this.page.evaluate(() => window.rapportTest.stateVectors())
+  }
+  watchFirstSync(expected: Record<number, number>[]) {
+    return this.page.evaluate((e) => window.rapportTest.watchFirstSync(e), expected)
+  }
+  firstSyncTimes() {
+    return this.page.evaluate(() => window.rapportTest.firstSyncTimes())
+  }
+  contactIds(n: number): Promise<string[]> {
+    return this.page.evaluate((k) => window.rapportTest.contactIds(k), n)
+  }
+  expectName(id: string, name: string) {
+    return this.page.evaluate(([i, n]) => window.rapportTest.expectName(i!, n!), [id, name])
+  }
+  seenAt(): Promise<number | null> {
+    return this.page.evaluate(() => window.rapportTest.seenAt())
+  }
+  renameAt(id: string, name: string): Promise<number> {
+    return this.page.evaluate(([i, n]) => window.rapportTest.renameAt(i!, n!), [id, name])
+  }
   /** Names of the contacts, sorted. */
   async names(): Promise<string[]> {
     return (await this.contacts()).map((c) => c.name).sort()
   }
+}
+
+/**
+ * Connects a bare data channel from `a` to `b` (the benchmarks' yardstick), exchanging the
+ * descriptions through the test, with no signaling server.
+ */
+export async function connectRaw(a: SyncTestPage, b: SyncTestPage): Promise<void> {
+  const offer = await a.page.evaluate(() => window.rapportTest.raw.offer())
+  const answer = await b.page.evaluate((o) => window.rapportTest.raw.answer(o), offer)
+  await a.page.evaluate((x) => window.rapportTest.raw.accept(x), answer)
+}
+
+/** Sends `bytes` over the bare channel from `a` to `b`; returns the ms from first send to last byte in. */
+export async function rawTransfer(a: SyncTestPage, b: SyncTestPage, bytes: number): Promise<number> {
+  await b.page.evaluate((n) => window.rapportTest.raw.expect(n), bytes)
+  const startAt = await a.page.evaluate((n) => window.rapportTest.raw.send(n), bytes)
+  const doneAt = await eventually(
+    () => b.page.evaluate(() => window.rapportTest.raw.doneAt()),
+    (at) => at !== null,
+    `${bytes} bytes over the bare channel`,
+    120_000,
+  )
+  return doneAt! - startAt
 }
 
 /** Polls `read` until `accept` holds of its value; returns that value. */
