@@ -4,6 +4,8 @@ import {
   createDeviceKeys,
   createTeam,
   deriveKeys,
+  encryptedTransport,
+  startSyncSession,
   KEY_EPOCHS_MAP,
   openKeyEpoch,
   readKeyChain,
@@ -14,6 +16,9 @@ import {
   type DeviceKeys,
   type KeyEpochRecord,
 } from '../../../shared/sync'
+import { unwrap } from '../../../shared/doc'
+import { contact, replica } from '../helpers/team'
+import { memoryLink, settle, until } from './memory-transport'
 
 const subtle = globalThis.crypto.subtle
 const at = Date.UTC(2026, 10, 23, 9, 30)
@@ -152,13 +157,20 @@ describe('rotating the team secret', () => {
     const [before, after] = [await deriveKeys(secret, subtle), await deriveKeys(next, subtle)]
     expect(after.roomId).not.toBe(before.roomId)
     expect(after.roomPassword).not.toBe(before.roomPassword)
-    const iv = new Uint8Array(12)
-    const sealed = await subtle.encrypt(
-      { name: 'AES-GCM', iv },
-      after.updateKey,
-      new TextEncoder().encode('update'),
-    )
-    await expect(subtle.decrypt({ name: 'AES-GCM', iv }, before.updateKey, sealed)).rejects.toThrow()
+    // A kept device on the new keys and the removed one on the old: nothing passes, either way.
+    const [kept, removed] = [replica('m-0', teamId), replica('m-1', teamId)]
+    unwrap(kept.repo.create('contacts', contact()))
+    unwrap(removed.repo.create('contacts', contact({ name: { display: 'Written after removal' } })))
+    const link = memoryLink()
+    const tk = encryptedTransport(link.a, after.updateKey)
+    const tr = encryptedTransport(link.b, before.updateKey)
+    const sessions = [startSyncSession(kept.docs, tk), startSyncSession(removed.docs, tr)]
+    await until(() => tk.rejected > 0 && tr.rejected > 0, 'both hellos to be refused')
+    await settle(link)
+    expect(sessions.map((s) => s.status.isConnected)).toEqual([false, false])
+    expect(kept.repo.list('contacts').map((c) => c.name.display)).toEqual(['Dana Whitfield'])
+    expect(removed.repo.list('contacts').map((c) => c.name.display)).toEqual(['Written after removal'])
+    for (const s of sessions) s.stop()
   })
 
   it('refuses to rotate from a removed or unregistered device, or to remove an unknown one', async () => {
