@@ -31,6 +31,10 @@ export interface TeamLocalValues {
   secret: string
   /** A generated demo team, removable at any time. */
   isDemo: boolean
+  /** Signaling servers (`ws(s)://`) this device meets the team's other devices on. */
+  signaling?: string[]
+  /** Live sync over WebRTC is on (set when joining; the team page turns it on and off). */
+  liveSync?: boolean
 }
 
 /** Thrown when a team cannot be opened on this device. */
@@ -64,6 +68,15 @@ export async function teamLocal<K extends keyof TeamLocalValues>(
   key: K,
 ): Promise<TeamLocalValues[K] | undefined> {
   return (await db.settings.get(key))?.value as TeamLocalValues[K] | undefined
+}
+
+/** Sets a team's local setting on this device. */
+export async function setTeamLocal<K extends keyof TeamLocalValues>(
+  db: ReadModel,
+  key: K,
+  value: TeamLocalValues[K],
+): Promise<void> {
+  await db.settings.put({ key, value })
 }
 
 /**

@@ -2,7 +2,7 @@ import { createReadModel } from '../../shared/db'
 import { attachPersistence, createRepo, createTeamDocs, fail, ok, type Result } from '../../shared/doc'
 import { createIdSource } from '../../shared/model'
 import { installBuiltinPlans } from '../../shared/plans'
-import { createTeam } from '../../shared/sync'
+import { createTeam, type JoinCode } from '../../shared/sync'
 import type { AppHost } from './host'
 import { readModelName, type TeamLocalValues } from './team-session'
 
@@ -81,6 +81,53 @@ export function setUpNewTeam(host: AppHost, input: NewTeamInput): Promise<Result
     },
     false,
   )
+}
+
+/** Who joins a team on this device: a member already in the team, or a new one. */
+export type JoinAs = { memberId: string } | { memberName: string; email?: string }
+
+/**
+ * Joins a team from its join code: stores the secret and the member this device writes as, like
+ * `setUpTeam`, and turns live sync on with the code's signaling servers (or `signaling`). A new
+ * member is written to the team document at once, so a device that has not reached the team yet
+ * (offline, or fed by sync bundles only) can still start. Nothing is stored when the member is
+ * refused.
+ */
+export async function setUpJoinedTeam(
+  host: AppHost,
+  code: JoinCode,
+  as: JoinAs,
+  signaling: string[] = code.signaling ?? [],
+): Promise<Result<string>> {
+  const docs = createTeamDocs(code.teamId)
+  const persistence = attachPersistence(docs, host.persistence)
+  try {
+    await persistence.all()
+    const ids = createIdSource(host.clock)
+    let memberId: string
+    if ('memberId' in as) {
+      memberId = as.memberId
+      const repo = createRepo(docs, { clock: host.clock, ids, actor: memberId })
+      if (!repo.get('members', memberId)) return fail('member', 'this member is not in the team')
+    } else {
+      memberId = ids.next()
+      const repo = createRepo(docs, { clock: host.clock, ids, actor: memberId })
+      if (!as.memberName.trim()) return fail('memberName', 'must not be empty')
+      const member = repo.create(
+        'members',
+        { name: as.memberName.trim(), role: 'agent', email: as.email || undefined },
+        { id: memberId },
+      )
+      if (!member.ok) return { ok: false, problems: member.problems.map(prefix('memberName')) }
+    }
+    const db = createReadModel(host.indexedDB, readModelName(code.teamId))
+    const local: TeamLocalValues = { memberId, secret: code.secret, isDemo: false, signaling, liveSync: true }
+    await db.settings.bulkPut(Object.entries(local).map(([key, value]) => ({ key, value })))
+    db.close()
+    return ok(code.teamId)
+  } finally {
+    persistence.destroy()
+  }
 }
 
 /** Names the form field a refused write is about. */

@@ -6,7 +6,16 @@ import type { AppHost } from '../services/host'
 import { localDay } from '../services/local-day'
 import { errorProblem } from '../services/problems'
 import { deleteTeamData, openTeamSession, type TeamSession } from '../services/team-session'
-import { setUpDemoTeam, setUpNewTeam, type NewTeamInput } from '../services/team-setup'
+import type { JoinCode } from '../../shared/sync'
+import {
+  setUpDemoTeam,
+  setUpJoinedTeam,
+  setUpNewTeam,
+  type JoinAs,
+  type NewTeamInput,
+} from '../services/team-setup'
+import { openJoinPreview, type JoinPreview } from '../services/sync-join'
+import { useSyncStore } from './sync'
 
 /** Where the app is in opening a team. */
 export type TeamStatus = 'idle' | 'starting' | 'no-team' | 'opening' | 'open' | 'error'
@@ -57,6 +66,7 @@ export const useTeamStore = defineStore('team', () => {
     const s = await openTeamSession(host!, id)
     session.value = s
     status.value = 'open'
+    useSyncStore() // follows the open team: live sync starts with it when turned on
     void s.teamLoaded.then(() => watchTeamDoc(s))
     s.loaded.then(
       () => {
@@ -102,6 +112,23 @@ export const useTeamStore = defineStore('team', () => {
     await whenStarted()
     if (!input.memberName.trim()) return fail('memberName', 'must not be empty')
     return adopt(await setUpNewTeam(host!, input))
+  }
+
+  /** Joins a team from its join code on this device and opens it (live sync on). */
+  async function joinTeam(code: JoinCode, as: JoinAs, signaling?: string[]): Promise<Result<string>> {
+    await whenStarted()
+    return adopt(await setUpJoinedTeam(host!, code, as, signaling))
+  }
+
+  /** Starts syncing a team before joining it, to list its members (`sync-join.ts`). */
+  async function previewJoin(code: JoinCode, signaling: string[]): Promise<JoinPreview> {
+    await whenStarted()
+    const g = globalThis as Partial<Pick<typeof globalThis, 'RTCPeerConnection' | 'WebSocket'>>
+    const webrtc =
+      g.RTCPeerConnection && g.WebSocket
+        ? { RTCPeerConnection: g.RTCPeerConnection, WebSocket: g.WebSocket }
+        : undefined
+    return openJoinPreview(host!, code, signaling, webrtc)
   }
 
   /** Closes the team and deletes it from this device (the demo team, or before joining another). */
@@ -178,6 +205,8 @@ export const useTeamStore = defineStore('team', () => {
     whenStarted,
     startDemo,
     startNewTeam,
+    joinTeam,
+    previewJoin,
     removeTeam,
     whenLoaded,
     write,

@@ -1,0 +1,356 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { allDocs, type TeamDocs } from '../../shared/doc'
+import {
+  acceptPairingOffer,
+  createPairingOffer,
+  decodeStateVectors,
+  deriveKeys,
+  encodeJoinCode,
+  encodeStateVectors,
+  exportBundle,
+  importBundle,
+  joinTeamSync,
+  type ImportBundleResult,
+  type PairingOffer,
+  type PairingOptions,
+  type PairingRefusal,
+  type PeerLink,
+  type PeerStatus,
+  type StateVectorsRefusal,
+  type TeamSync,
+} from '../../shared/sync'
+import type { Refusal } from '../../shared/sync/errors'
+import type { SignalingServerStatus } from '../../shared/sync/signaling'
+import { defaultSignalingUrls } from '../services/sync-signaling'
+import { setTeamLocal, teamLocal, type TeamSession } from '../services/team-session'
+import { useTeamStore } from './team'
+
+/** Where live sync stands: off by choice, not possible in this browser, or running. */
+export type LiveSyncState = 'off' | 'unavailable' | 'starting' | 'on' | 'error'
+
+/** A paired device (no server): its link and what is shown of it. */
+interface Paired {
+  link: PeerLink
+  stop: () => void
+}
+
+/** The browser's WebRTC and WebSocket, if it has them. */
+function webrtcHost() {
+  const g = globalThis as Partial<Pick<typeof globalThis, 'RTCPeerConnection' | 'WebSocket'>>
+  return g.RTCPeerConnection && g.WebSocket
+    ? { RTCPeerConnection: g.RTCPeerConnection, WebSocket: g.WebSocket }
+    : undefined
+}
+
+const compression = () =>
+  typeof CompressionStream === 'function' && typeof DecompressionStream === 'function'
+    ? { CompressionStream, DecompressionStream }
+    : undefined
+
+/** Whether a Yjs transaction came from this device's repository (its origin names the actor). */
+const isLocalWrite = (origin: unknown) =>
+  typeof origin === 'object' && origin !== null && 'actor' in origin && 'at' in origin
+
+/**
+ * Live sync of the open team with its other devices: WebRTC through signaling servers
+ * (`joinTeamSync`), pairing without a server, and sync bundles. It follows the team store: a team
+ * opening starts it (when live sync is on for that team), closing stops it. The secret is read
+ * from the team's local settings on every start, so `restart()` after a rotation uses the new keys.
+ * The demo team syncs too: nothing leaves the device unless another device has its join code, and
+ * it is the easy way to try sync.
+ */
+export const useSyncStore = defineStore('sync', () => {
+  const team = useTeamStore()
+  const state = ref<LiveSyncState>('off')
+  const error = ref<string>()
+  const isLiveSyncOn = ref(false)
+  const signalingUrls = ref<string[]>([])
+  const joinCode = ref('')
+  const peers = shallowRef<PeerStatus[]>([])
+  const servers = shallowRef<SignalingServerStatus[]>([])
+  /** Local changes made while no device was connected: they go out on the next sync. */
+  const unshared = ref(0)
+  /** When this device last exchanged updates with another (this run of the app). */
+  const lastSyncAt = ref<number | null>(null)
+  const pairedPeers = shallowRef<PeerStatus[]>([])
+  let sync: TeamSync | undefined
+  let current: TeamSession | undefined
+  let offer: PairingOffer | undefined
+  let paired: Paired[] = []
+  let stopWatchingDocs = () => {}
+  let generation = 0
+
+  const allPeers = computed(() => [...peers.value, ...pairedPeers.value])
+  const isSyncing = (p: PeerStatus) => p.state === 'connected' && p.isSynced
+  /** Devices connected but not yet through their first full exchange, with bytes received so far. */
+  const firstSync = computed(() => {
+    const pending = allPeers.value.filter((p) => p.state === 'connected' && !p.isSynced)
+    return pending.length ? { bytesReceived: pending.reduce((n, p) => n + p.bytesReceived, 0) } : null
+  })
+
+  function peersChanged() {
+    const list = allPeers.value
+    for (const p of list)
+      if (p.lastSyncAt && p.lastSyncAt > (lastSyncAt.value ?? 0)) lastSyncAt.value = p.lastSyncAt
+    if (list.some(isSyncing)) unshared.value = 0
+  }
+
+  async function readLocal(s: TeamSession) {
+    const secret = await teamLocal(s.db, 'secret')
+    const urls = (await teamLocal(s.db, 'signaling')) ?? defaultSignalingUrls(location)
+    const on = (await teamLocal(s.db, 'liveSync')) === true
+    return { secret, urls, on }
+  }
+
+  function refreshJoinCode(secret: string | undefined) {
+    const s = current
+    joinCode.value =
+      s && secret
+        ? encodeJoinCode({
+            teamId: s.teamId,
+            secret,
+            name: team.teamName || undefined,
+            signaling: signalingUrls.value,
+          })
+        : ''
+  }
+
+  function watchDocs(docs: TeamDocs) {
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (isLocalWrite(origin) && !allPeers.value.some(isSyncing)) unshared.value++
+    }
+    for (const d of allDocs(docs)) d.on('update', onUpdate)
+    stopWatchingDocs = () => {
+      for (const d of allDocs(docs)) d.off('update', onUpdate)
+    }
+  }
+
+  /** Starts following a team: reads its settings afresh and joins the room when live sync is on. */
+  async function start(s: TeamSession) {
+    const mine = ++generation
+    current = s
+    const local = await readLocal(s)
+    if (mine !== generation) return
+    signalingUrls.value = local.urls
+    isLiveSyncOn.value = local.on
+    refreshJoinCode(local.secret)
+    watchDocs(s.docs)
+    const host = webrtcHost()
+    if (!local.on) return void (state.value = 'off')
+    if (!host) return void (state.value = 'unavailable')
+    if (!local.secret) {
+      state.value = 'error'
+      error.value = 'this device has no secret for the team'
+      return
+    }
+    state.value = 'starting'
+    error.value = undefined
+    try {
+      await s.teamLoaded
+      const started = await joinTeamSync({
+        docs: s.docs,
+        secret: local.secret,
+        signalingUrls: local.urls,
+        ...host,
+        onError: (e) => console.warn('Rapport sync:', e.message),
+      })
+      if (mine !== generation) return started.stop()
+      sync = started
+      const update = () => {
+        peers.value = started.peers
+        servers.value = started.signaling
+        peersChanged()
+      }
+      started.onChange(update)
+      update()
+      state.value = 'on'
+    } catch (e) {
+      if (mine !== generation) return
+      state.value = 'error'
+      error.value = e instanceof Error ? e.message : String(e)
+    }
+  }
+
+  /** Leaves the room, closes paired links and any pending offer. */
+  function stop() {
+    generation++
+    sync?.stop()
+    sync = undefined
+    offer?.cancel()
+    offer = undefined
+    for (const p of paired) p.stop()
+    paired = []
+    stopWatchingDocs()
+    stopWatchingDocs = () => {}
+    peers.value = []
+    servers.value = []
+    pairedPeers.value = []
+    current = undefined
+    state.value = 'off'
+  }
+
+  /** Stops and starts again with the team's current settings and secret (after a rotation). */
+  async function restart() {
+    const s = team.session
+    stop()
+    if (s) await start(s)
+  }
+
+  /** Turns live sync on or off for this team on this device. */
+  async function setLiveSync(on: boolean) {
+    const s = await team.whenLoaded()
+    await setTeamLocal(s.db, 'liveSync', on)
+    await restart()
+  }
+
+  /** Changes the signaling servers (already checked by `parseSignalingUrls`) and restarts. */
+  async function setSignalingUrls(urls: string[]) {
+    const s = await team.whenLoaded()
+    await setTeamLocal(s.db, 'signaling', urls)
+    await restart()
+  }
+
+  async function keysOfOpenTeam() {
+    const s = await team.whenLoaded()
+    const secret = await teamLocal(s.db, 'secret')
+    if (!secret) throw new Error('this device has no secret for the team')
+    return { s, keys: await deriveKeys(secret) }
+  }
+
+  /** This device's state vectors, for another device to answer with only what this one lacks. */
+  async function stateVectors(): Promise<Uint8Array<ArrayBuffer>> {
+    const s = await team.whenLoaded()
+    return encodeStateVectors(s.docs) as Uint8Array<ArrayBuffer>
+  }
+
+  /**
+   * A bundle of everything, or of what the device whose state vectors file is given lacks.
+   * @returns the bundle, or the refusal of that file
+   */
+  async function makeBundle(
+    since?: Uint8Array,
+  ): Promise<{ ok: true; value: Uint8Array<ArrayBuffer> } | Refusal<StateVectorsRefusal>> {
+    const { s, keys } = await keysOfOpenTeam()
+    let vectors: Uint8Array[] | undefined
+    if (since) {
+      const read = decodeStateVectors(s.docs, since)
+      if (!read.ok) return read
+      vectors = read.value
+    }
+    const bytes = await exportBundle(s.docs, keys.updateKey, { since: vectors })
+    return { ok: true, value: bytes as Uint8Array<ArrayBuffer> }
+  }
+
+  /** Merges a bundle after checking all of it: a refused file changes nothing. */
+  async function applyBundle(bytes: Uint8Array): Promise<ImportBundleResult> {
+    const { s, keys } = await keysOfOpenTeam()
+    return importBundle(s.docs, keys.updateKey, bytes)
+  }
+
+  async function pairingOptions(): Promise<PairingOptions> {
+    const { s, keys } = await keysOfOpenTeam()
+    const host = webrtcHost()
+    if (!host) throw new Error('this browser has no WebRTC')
+    return {
+      docs: s.docs,
+      keys,
+      RTCPeerConnection: host.RTCPeerConnection,
+      compression: compression(),
+      onError: (e) => console.warn('Rapport pairing:', e.message),
+    }
+  }
+
+  function keepLink(link: PeerLink) {
+    const update = () => {
+      pairedPeers.value = paired.map((p) => p.link.status)
+      peersChanged()
+    }
+    const off = link.onChange(update)
+    paired.push({
+      link,
+      stop: () => {
+        off()
+        link.stop()
+      },
+    })
+    update()
+  }
+
+  /** Device A: a pairing offer code (a new one replaces the pending one). */
+  async function makePairingOffer(): Promise<{ ok: true; code: string } | Refusal<PairingRefusal>> {
+    offer?.cancel()
+    offer = undefined
+    const r = await createPairingOffer(await pairingOptions())
+    if (!r.ok) return r
+    offer = r.value
+    return { ok: true, code: r.value.code }
+  }
+
+  /** Device A: completes the pending offer with device B's answer. */
+  async function completePairing(answerCode: string): Promise<{ ok: true } | Refusal<PairingRefusal>> {
+    if (!offer)
+      return { ok: false, reason: 'wrong-offer', problems: [{ path: '', message: 'make an offer first' }] }
+    const r = await offer.completePairing(answerCode)
+    if (!r.ok) return r
+    offer = undefined
+    keepLink(r.value)
+    return { ok: true }
+  }
+
+  /** Device B: answers device A's offer; the answer code goes back to device A. */
+  async function answerPairing(
+    offerCode: string,
+  ): Promise<{ ok: true; code: string } | Refusal<PairingRefusal>> {
+    const r = await acceptPairingOffer(offerCode, await pairingOptions())
+    if (!r.ok) return r
+    keepLink(r.value.link)
+    return { ok: true, code: r.value.answerCode }
+  }
+
+  watch(
+    () => team.session,
+    (s) => {
+      stop()
+      if (s) void start(s)
+    },
+    { immediate: true },
+  )
+  // The join code carries the team's name: keep it current.
+  watch(
+    () => team.teamName,
+    async () => {
+      if (current) refreshJoinCode(await teamLocal(current.db, 'secret'))
+    },
+  )
+
+  function $reset() {
+    stop()
+    unshared.value = 0
+    lastSyncAt.value = null
+    error.value = undefined
+  }
+
+  return {
+    state,
+    error,
+    isLiveSyncOn,
+    signalingUrls,
+    joinCode,
+    peers: allPeers,
+    servers,
+    unshared,
+    lastSyncAt,
+    firstSync,
+    restart,
+    setLiveSync,
+    setSignalingUrls,
+    stateVectors,
+    makeBundle,
+    applyBundle,
+    makePairingOffer,
+    completePairing,
+    answerPairing,
+    $reset,
+  }
+})
