@@ -161,13 +161,16 @@ export function watchTeamKeys(
   let stop = () => {}
   let isStopped = false
   let wasRemoved = false
+  /** The secret the caller syncs with, as far as this watcher told it. */
+  let reported: string | undefined
   void registerThisDevice(session, options).then((keys) => {
     if (isStopped) return
     stop = onKeyChanges(
       session.docs.team,
       async () => {
-        const secret = await storedSecret(session)
+        let secret = await storedSecret(session)
         if (!secret || isStopped) return
+        reported ??= secret
         const state = await teamKeyState({
           team: session.docs.team,
           teamId: session.teamId,
@@ -177,16 +180,24 @@ export function watchTeamKeys(
         })
         if (isStopped) return
         options.onState?.(state)
+        if (state.kind === 'removed') {
+          if (!wasRemoved) onRemoved()
+          wasRemoved = true
+          return
+        }
         if (state.kind === 'rotated') {
           await session.db.settings.put({ key: SECRET_SETTING, value: state.secret })
-          onSecret(state.secret)
-        } else if (state.kind === 'removed' && !wasRemoved) {
-          wasRemoved = true
-          onRemoved()
-        } else if (state.kind === 'current') {
+          secret = state.secret
+        }
+        if (state.kind === 'rotated' || state.kind === 'current') {
           const chain = await readKeyChain(session.docs.team, session.teamId, { subtle })
           const unfinished = unfinishedRemovals(chain, keys.deviceId)
-          if (unfinished.length && !isStopped) await rotate(session, keys, unfinished, clock, subtle)
+          if (unfinished.length && !isStopped) secret = await rotate(session, keys, unfinished, clock, subtle)
+        }
+        // Also a secret this device made itself (`removeDevice`, the follow-up above): the sync moves too.
+        if (secret !== reported && !isStopped) {
+          reported = secret
+          onSecret(secret)
         }
       },
       onError,

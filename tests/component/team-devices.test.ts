@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import {
   createDeviceKeys,
   KEY_EPOCHS_MAP,
+  readKeyChain,
   registerDevice,
   rotateTeamSecret,
   teamKeyState,
@@ -12,7 +13,7 @@ import {
 } from '../../shared/sync'
 import TeamDevices from '../../pwa/components/team/TeamDevices.vue'
 import { i18n } from '../../pwa/i18n'
-import { deviceKeysOf, deviceName, watchTeamKeys } from '../../pwa/services/team-devices'
+import { deviceKeysOf, deviceName, removeDevice, watchTeamKeys } from '../../pwa/services/team-devices'
 import { readModelName, teamLocal, type TeamSession } from '../../pwa/services/team-session'
 import { createReadModel } from '../../shared/db'
 import { useTeamStore } from '../../pwa/stores/team'
@@ -93,6 +94,8 @@ describe('TeamDevices', () => {
     const phone = await otherDevice(session, 'Safari on iPhone')
     await eventually(() => expect(wrapper.findAll('[data-testid="device-row"]')).toHaveLength(2))
     const secretBefore = await teamLocal(session.db, 'secret')
+    const onSecret = vi.fn()
+    const stop = watchTeamKeys(session, onSecret, () => {})
     const buttons = wrapper.findAll('[data-testid="remove-device"]')
     expect(buttons).toHaveLength(1) // none for this device
     expect(buttons[0]!.attributes('aria-label')).toBe('Remove device Safari on iPhone')
@@ -115,6 +118,9 @@ describe('TeamDevices', () => {
     expect(wrapper.find('[data-testid="remove-device"]').exists()).toBe(false)
     const secretAfter = await teamLocal(session.db, 'secret')
     expect(secretAfter).not.toBe(secretBefore)
+    await eventually(() => expect(onSecret).toHaveBeenCalledWith(secretAfter)) // the sync moves to the new room
+    expect(onSecret).toHaveBeenCalledTimes(1)
+    stop()
     Y.applyUpdate(phone.doc, Y.encodeStateAsUpdate(session.docs.team))
     expect(
       (
@@ -155,6 +161,53 @@ describe('TeamDevices', () => {
     expect(onSecret).toHaveBeenCalledTimes(1)
     expect(await teamLocal(session.db, 'secret')).toBe(secret) // it kept the last secret it had
     expect(wrapper.find('[data-testid="remove-device"]').exists()).toBe(false)
+    stop()
+    wrapper.unmount()
+    await flushPromises()
+  })
+
+  it('finishes a removal that lost to a concurrent rotation by rotating again', async () => {
+    const { wrapper, session } = await mountDevices()
+    const laptop = await otherDevice(session, 'Chrome on Linux')
+    const tablet = await otherDevice(session, 'Old tablet')
+    Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(session.docs.team))
+    const onSecret = vi.fn()
+    const stop = watchTeamKeys(session, onSecret, () => {})
+    const removed = await removeDevice(session, tablet.keys.deviceId)
+    expect(removed.ok).toBe(true)
+    // Meanwhile the laptop, not having seen it, rotated with the lowest possible record id: it wins epoch 1.
+    const lowest = (n: number) =>
+      n === 16
+        ? new Uint8Array(Buffer.from('-'.repeat(22), 'base64url'))
+        : crypto.getRandomValues(new Uint8Array(n))
+    const concurrent = await rotateTeamSecret({
+      team: laptop.doc,
+      teamId: session.teamId,
+      keys: laptop.keys,
+      remove: [],
+      at: NOW,
+      actor: session.memberId,
+      subtle,
+      random: lowest,
+    })
+    Y.applyUpdate(session.docs.team, Y.encodeStateAsUpdate(laptop.doc))
+    await eventually(async () => {
+      const chain = await readKeyChain(session.docs.team, session.teamId, { subtle })
+      expect(chain.epochs.map((r) => r.id)[0]).toBe(concurrent.record.id)
+      expect([...chain.removed.keys()]).toEqual([tablet.keys.deviceId])
+      expect(chain.head?.epoch).toBe(2)
+    })
+    const secret = await teamLocal(session.db, 'secret')
+    await eventually(() => expect(onSecret).toHaveBeenLastCalledWith(secret))
+    Y.applyUpdate(tablet.doc, Y.encodeStateAsUpdate(session.docs.team))
+    const tabletState = await teamKeyState({
+      team: tablet.doc,
+      teamId: session.teamId,
+      keys: tablet.keys,
+      secret: concurrent.secret,
+      subtle,
+    })
+    expect(tabletState.kind).toBe('removed')
     stop()
     wrapper.unmount()
     await flushPromises()
