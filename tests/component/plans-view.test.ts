@@ -24,7 +24,7 @@ async function teamWithEnrollments() {
   const app = await startApp()
   const team = useTeamStore(app.pinia)
   await team.startNewTeam({ memberName: 'Dana Whitfield', teamName: 'Harbor Realty' })
-  const r = await team.write((repo, s) => {
+  const r = await team.write<unknown>((repo, s) => {
     const go = (name: string, planId: string) =>
       enroll(repo, { contactId: contact(repo, name), planId, memberId: s.memberId, startDay: DAY })
     const a = go('Omar Haddad', BUILTIN_PLAN_IDS['8x8'])
