@@ -22,7 +22,7 @@ function ringsFor(n: number): number {
  * A deterministic drawing of a network without a force layout: each connected component is
  * laid out in concentric rings around its best-connected contact (degree, then id, decides the
  * order), so hubs sit in the middle of their group; components, largest first, are packed in
- * rows of a width close to the drawing's square root, so they never overlap. The same graph
+ * rows a little wider than the drawing is tall, so they never overlap. The same graph
  * always gives the same drawing (no randomness, no iteration), in O(n log n).
  */
 export function ringLayout(graph: Graph): Record<string, NodePosition> {
@@ -31,9 +31,11 @@ export function ringLayout(graph: Graph): Record<string, NodePosition> {
     .sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1))
   const out: Record<string, NodePosition> = {}
   const GAP = 1
+  const ASPECT = 1.6
   const diameters = components.map((c) => 2 * ringsFor(c.length) + 1)
   const area = diameters.reduce((s, d) => s + (d + GAP) ** 2, 0)
-  const rowWidth = Math.max(diameters[0] ?? 0, Math.sqrt(area))
+  // Rows about 1.6 times wider than the drawing is tall, the shape of a screen.
+  const rowWidth = Math.max(diameters[0] ?? 0, Math.sqrt(area * ASPECT))
 
   let cursorX = 0
   let rowY = 0

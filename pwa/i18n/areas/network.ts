@@ -12,7 +12,7 @@ export const en = {
   unclassified: 'No relationship type',
   top: 'Top connectors',
   topHint: 'Ranked by betweenness: how often a contact lies on the path between two others.',
-  connector: '{ties} ties · betweenness {score}',
+  connector: 'no ties | {ties} tie · betweenness {score} | {ties} ties · betweenness {score}',
   sampled: 'Estimated from a sample of the network.',
 }
 
@@ -28,6 +28,6 @@ export const ar: typeof en = {
   unclassified: 'بلا نوع علاقة',
   top: 'أبرز الرابطين',
   topHint: 'مرتبون حسب البينية: كم مرة تقع جهة الاتصال على الطريق بين شخصين آخرين.',
-  connector: '{ties} روابط · البينية {score}',
+  connector: 'لا روابط | رابط واحد · البينية {score} | {ties} روابط · البينية {score}',
   sampled: 'تقدير من عينة من الشبكة.',
 }
