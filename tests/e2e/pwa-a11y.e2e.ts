@@ -4,6 +4,10 @@ import { seriousViolations } from './helpers/axe'
 import { launchChromium, newAppContext, screenshot } from './helpers/browser'
 import { AppPage } from './pages/app-page'
 import { ContactsPage } from './pages/contacts-page'
+import { IntrosPage } from './pages/intros-page'
+import { KpisPage } from './pages/kpis-page'
+import { NetworkPage } from './pages/network-page'
+import { ReferralsPage } from './pages/referrals-page'
 import { TodayPage } from './pages/today-page'
 import { WelcomePage } from './pages/welcome-page'
 
@@ -55,6 +59,39 @@ describe('accessibility of the PWA (axe-core, WCAG 2.1 A and AA)', () => {
     expect(await seriousViolations(page)).toEqual([])
     await app.navigate('io')
     expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('has no serious or critical violations on KPIs and Network, in English and in Arabic', async () => {
+    await app.navigate('kpis')
+    await new KpisPage(page).waitForFigures()
+    await page.locator('figure.kpi-chart summary').first().click()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.navigate('network')
+    await new NetworkPage(page).waitForNetwork()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('ar')
+    expect(await seriousViolations(page)).toEqual([])
+    await app.navigate('kpis')
+    await new KpisPage(page).waitForFigures()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('en')
+  })
+
+  it('has no serious or critical violations on Intros and Referrals, in English and in Arabic', async () => {
+    await app.navigate('intros')
+    await new IntrosPage(page).board.getByTestId('intro-card').first().click()
+    await page.getByTestId('intro-detail').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.navigate('referrals')
+    await new ReferralsPage(page).pipeline.getByTestId('referral-card').first().click()
+    await page.getByTestId('referral-detail').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('ar')
+    expect(await seriousViolations(page)).toEqual([])
+    await app.navigate('intros')
+    await page.getByTestId('intro-new').click()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('en')
   })
 
   it('is usable with the keyboard: a skip link first, and focus moves to each new screen', async () => {
