@@ -23,11 +23,15 @@ import {
 import type { Refusal } from '../../shared/sync/errors'
 import type { SignalingServerStatus } from '../../shared/sync/signaling'
 import { defaultSignalingUrls } from '../services/sync-signaling'
+import { watchTeamKeys } from '../services/team-devices'
 import { setTeamLocal, teamLocal, type TeamSession } from '../services/team-session'
 import { useTeamStore } from './team'
 
-/** Where live sync stands: off by choice, not possible in this browser, or running. */
-export type LiveSyncState = 'off' | 'unavailable' | 'starting' | 'on' | 'error'
+/**
+ * Where live sync stands: off by choice, not possible in this browser, running, or ended because
+ * another device removed this one from the team (it keeps its copy and gets nothing new).
+ */
+export type LiveSyncState = 'off' | 'unavailable' | 'starting' | 'on' | 'error' | 'removed'
 
 /** A paired device (no server): its link and what is shown of it. */
 interface Paired {
@@ -79,6 +83,8 @@ export const useSyncStore = defineStore('sync', () => {
   let offer: PairingOffer | undefined
   let paired: Paired[] = []
   let stopWatchingDocs = () => {}
+  let stopWatchingKeys = () => {}
+  let isRemoved = false
   let generation = 0
 
   const allPeers = computed(() => [...peers.value, ...pairedPeers.value])
@@ -137,6 +143,7 @@ export const useSyncStore = defineStore('sync', () => {
     refreshJoinCode(local.secret)
     watchDocs(s.docs)
     const host = webrtcHost()
+    if (isRemoved) return void (state.value = 'removed')
     if (!local.on) return void (state.value = 'off')
     if (!host) return void (state.value = 'unavailable')
     if (!local.secret) {
@@ -308,14 +315,29 @@ export const useSyncStore = defineStore('sync', () => {
     return { ok: true, code: r.value.answerCode }
   }
 
-  watch(
-    () => team.session,
-    (s) => {
-      stop()
-      if (s) void start(s)
-    },
-    { immediate: true },
-  )
+  /**
+   * Follows a newly opened team: its key epochs (a rotated secret restarts sync with the new keys,
+   * a removal of this device stops it) and its live sync.
+   */
+  function follow(s: TeamSession | undefined) {
+    stopWatchingKeys()
+    stopWatchingKeys = () => {}
+    isRemoved = false
+    stop()
+    if (!s) return
+    stopWatchingKeys = watchTeamKeys(
+      s,
+      () => void restart(),
+      () => {
+        isRemoved = true
+        stop()
+        state.value = 'removed'
+      },
+    )
+    void start(s)
+  }
+
+  watch(() => team.session, follow, { immediate: true })
   // The join code carries the team's name: keep it current.
   watch(
     () => team.teamName,
@@ -325,7 +347,7 @@ export const useSyncStore = defineStore('sync', () => {
   )
 
   function $reset() {
-    stop()
+    follow(undefined)
     unshared.value = 0
     lastSyncAt.value = null
     error.value = undefined

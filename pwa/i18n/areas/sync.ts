@@ -23,6 +23,7 @@ export const en = {
     unavailable: 'This browser cannot sync live (no WebRTC). Use pairing or sync bundles.',
     starting: 'Starting…',
     error: 'Live sync stopped: {message}',
+    removed: 'Another device removed this one from the team: it keeps its copy but syncs no more.',
     servers: 'Signaling servers',
     serversHint: 'One address a line, ws:// or wss://. The app’s own server is {url}.',
     saveServers: 'Save servers',
@@ -80,9 +81,6 @@ export const en = {
     exported: 'Saved {name}.',
     working: 'Working…',
   },
-  devices: {
-    title: 'Devices',
-  },
   join: {
     title: 'Join a team',
     hint: 'Paste the join code from a device already in the team (Team & sync → Invite).',
@@ -133,6 +131,7 @@ export const ar: typeof en = {
     unavailable: 'لا يستطيع هذا المتصفح المزامنة المباشرة (لا يوجد WebRTC). استخدم الاقتران أو حزم المزامنة.',
     starting: 'جارٍ البدء…',
     error: 'توقفت المزامنة المباشرة: {message}',
+    removed: 'أزال جهاز آخر هذا الجهاز من الفريق: يحتفظ بنسخته لكنه لم يعد يتزامن.',
     servers: 'خوادم الإشارات',
     serversHint: 'عنوان واحد في كل سطر، ws:// أو wss://. خادم التطبيق نفسه هو {url}.',
     saveServers: 'حفظ الخوادم',
@@ -189,9 +188,6 @@ export const ar: typeof en = {
     missingHistory: 'بعض التغييرات تنتظر تغييرات أقدم ليست على هذا الجهاز: استورد حزمة كاملة.',
     exported: 'تم حفظ {name}.',
     working: 'جارٍ العمل…',
-  },
-  devices: {
-    title: 'الأجهزة',
   },
   join: {
     title: 'الانضمام إلى فريق',
