@@ -147,7 +147,7 @@ export const ar: typeof en = {
   count: '{n} تعارف',
   more: 'تظهر أحدث {shown} من {n}',
   emptyColumn: 'لا شيء',
-  between: '{a} و{b}',
+  between: '{a} و {b}',
   checklistShort: 'القائمة {filled}/{total}',
   urgency: { now: 'الآن', soon: 'قريبًا', later: 'لاحقًا' },
   outcome: { pending: 'معلّق', worked: 'نجح', 'did-not': 'لم ينجح', unknown: 'غير معروف' },
