@@ -4,6 +4,7 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startSignalServer } from '../../scripts/signal-server.mjs'
+import { seriousViolations } from './helpers/axe'
 import { newAppContext, screenshot } from './helpers/browser'
 import { AppPage } from './pages/app-page'
 import { ContactsPage } from './pages/contacts-page'
@@ -121,6 +122,8 @@ describe('Team & sync: joining, live sync over WebRTC and sync bundles', () => {
     const join = new JoinTeamForm(b.page)
     const started = performance.now()
     await join.enterCode(joinCode)
+    await join.memberForm.waitFor()
+    expect(await seriousViolations(b.page)).toEqual([])
     await join.joinAsExisting(memberA)
     const expected = await loadedCount(a)
     await b.app.navigate('contacts')
@@ -133,8 +136,10 @@ describe('Team & sync: joining, live sync over WebRTC and sync bundles', () => {
     await a.app.navigate('team')
     await new TeamPage(a.page).syncedPeers.first().waitFor({ timeout: 30_000 })
     await screenshot(a.page, 'sync-01-team-page-en')
+    expect(await seriousViolations(a.page)).toEqual([])
     await a.app.setLocale('ar')
     await screenshot(a.page, 'sync-02-team-page-ar')
+    expect(await seriousViolations(a.page)).toEqual([])
     await a.app.setLocale('en')
   })
 
@@ -154,6 +159,24 @@ describe('Team & sync: joining, live sync over WebRTC and sync bundles', () => {
     await new ContactsPage(b.page).search('Noor Offline-Edit')
     await new ContactsPage(b.page).rows.getByText('Noor Offline-Edit').first().waitFor({ timeout: 60_000 })
     await expect.poll(() => teamA.unshared.getAttribute('data-count'), { timeout: 30_000 }).toBe('0')
+  })
+
+  it('pairs A and B with no server: offer on A, answer on B, both list the paired device', async () => {
+    await b.app.navigate('team')
+    await a.page.getByTestId('pair-offer').click()
+    const offer = await a.page.getByTestId('pair-offer-code').inputValue()
+    expect(offer).toMatch(/^rapport-offer1\./)
+    await b.page.getByTestId('pair-offer-input').fill(offer)
+    await b.page.getByTestId('pair-answer').click()
+    const answer = await b.page.getByTestId('pair-answer-code').inputValue()
+    expect(answer).toMatch(/^rapport-answer1\./)
+    await a.page.getByTestId('pair-answer-input').fill(answer)
+    await a.page.getByTestId('pair-connect').click()
+    for (const d of [a, b]) {
+      await d.page
+        .locator('[data-testid="peer"][data-synced="true"]', { hasText: 'Paired device' })
+        .waitFor({ timeout: 30_000 })
+    }
   })
 
   it('moves the team to an offline device C through bundle files; bad files change nothing', async () => {
