@@ -7,7 +7,7 @@ import { emptyNetworkInput, readNetworkInput } from '../services/network-query'
 import { useTeamStore } from './team'
 
 /** Above this many contacts betweenness is estimated from sampled pivots (see `betweenness`). */
-const EXACT_UP_TO = 2000
+const EXACT_UP_TO = 1000
 const PIVOTS = 300
 /** How many contacts the list of connectors shows. */
 const TOP = 20
