@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import { receiveReferral, tellTouchId } from '../../shared/referrals'
+import { receiveReferral, stageEventId, tellTouchId } from '../../shared/referrals'
 import { useReferralsStore } from '../../pwa/stores/referrals'
 import { useTeamStore } from '../../pwa/stores/team'
 import ReferralsView from '../../pwa/views/ReferralsView.vue'
@@ -130,6 +130,57 @@ describe('ReferralsView', () => {
       relationshipType: 'core-advocate',
     })
     await eventually(() => expect(count(wrapper, 'received')).toBe('2 referrals'))
+    wrapper.unmount()
+  })
+
+  it('marks a referral lost, telling the referrer kindly, and moves it no further', async () => {
+    const { pinia, team, id } = await teamWithReferral()
+    const { wrapper } = await mountView(ReferralsView, pinia, `/referrals/${id}`, { id })
+    await eventually(() => expect(wrapper.find('[data-testid="referral-lost"]').exists()).toBe(true))
+    await wrapper.get('[data-testid="referral-lost"]').trigger('click')
+    await eventually(() => expect(wrapper.get('[data-testid="referral-stage"]').text()).toBe('Lost'))
+    expect(wrapper.get('[data-testid="referral-told"]').text()).toBe(
+      'Planned for today: Tell Omar the news about Layla: lost',
+    )
+    expect(wrapper.find('[data-testid="referral-next"]').exists()).toBe(false)
+    expect(wrapper.get('.referral-detail').text()).toContain(
+      'This referral is Lost: it does not move any more.',
+    )
+    expect(team.session!.repo.get('touches', tellTouchId(id, 'lost'))!.script).toContain(
+      'The timing was not right',
+    )
+    wrapper.unmount()
+  })
+
+  it('writes back a move merged from another device when the referral opens', async () => {
+    const { pinia, team, id } = await teamWithReferral()
+    // Another device's move arrives as its stage event only; its write of the record lost the merge.
+    await team.write((repo) => {
+      const r = repo.get('referrals', id)!
+      repo.timeline.append(
+        {
+          contactId: r.referredId,
+          kind: 'referral',
+          at: Date.UTC(2026, 10, 23, 13),
+          referralId: id,
+          summary: 'moved',
+        },
+        { id: stageEventId(id, 'appointment', 'other-device') },
+      )
+      return { ok: true as const, value: undefined }
+    })
+    expect(team.session!.repo.get('referrals', id)!.stage).toBe('received')
+    const { wrapper } = await mountView(ReferralsView, pinia, `/referrals/${id}`, { id })
+    await eventually(() => expect(wrapper.get('[data-testid="referral-stage"]').text()).toBe('Appointment'))
+    expect(team.session!.repo.get('referrals', id)!.stage).toBe('appointment')
+    await eventually(() => expect(count(wrapper, 'appointment')).toBe('1 referrals'))
+    wrapper.unmount()
+  })
+
+  it('says so when the referral does not exist', async () => {
+    const { pinia } = await teamWithReferral()
+    const { wrapper } = await mountView(ReferralsView, pinia, '/referrals/nope', { id: 'nope' })
+    await eventually(() => expect(wrapper.text()).toContain('There is no such referral.'))
     wrapper.unmount()
   })
 })
