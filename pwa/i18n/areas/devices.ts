@@ -5,6 +5,7 @@ export const en = {
   loading: 'Loading devices…',
   empty: 'No device has registered yet.',
   thisDevice: 'This device',
+  shortId: 'Device id {id}',
   added: 'Added {date} by {member}',
   removedOn: 'Removed {date}',
   unknownMember: 'an unknown member',
@@ -14,7 +15,7 @@ export const en = {
   confirmBody:
     '{name} keeps its copy of everything it already has. It gets nothing new and can send nothing: the team moves to a new secret, and your other devices switch to it on their own.',
   confirmOffline:
-    'A device of the team that is offline now switches when it next meets one that has switched; if it cannot, it will ask for a new join code.',
+    'Your devices that are offline now cannot follow on their own: when they are back, give them a new join code from this page.',
   confirm: 'Remove it',
   cancel: 'Cancel',
   removing: 'Removing…',
@@ -32,6 +33,7 @@ export const ar: typeof en = {
   loading: 'جارٍ تحميل الأجهزة…',
   empty: 'لم يُسجَّل أي جهاز بعد.',
   thisDevice: 'هذا الجهاز',
+  shortId: 'معرّف الجهاز {id}',
   added: 'أُضيف في {date} بواسطة {member}',
   removedOn: 'أُزيل في {date}',
   unknownMember: 'عضو غير معروف',
@@ -40,8 +42,7 @@ export const ar: typeof en = {
   confirmTitle: 'إزالة {name}؟',
   confirmBody:
     'يحتفظ {name} بنسخته من كل ما لديه حتى الآن. لن يصله شيء جديد ولن يستطيع إرسال أي شيء: ينتقل الفريق إلى سرّ جديد، وتنتقل أجهزتك الأخرى إليه تلقائيًا.',
-  confirmOffline:
-    'أي جهاز في الفريق غير متصل الآن ينتقل عندما يلتقي جهازًا انتقل؛ وإن تعذّر ذلك فسيطلب رمز انضمام جديدًا.',
+  confirmOffline: 'أجهزتك غير المتصلة الآن لن تنتقل وحدها: عند عودتها أعطها رمز انضمام جديدًا من هذه الصفحة.',
   confirm: 'إزالته',
   cancel: 'إلغاء',
   removing: 'جارٍ الإزالة…',
