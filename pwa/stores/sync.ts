@@ -333,6 +333,12 @@ export const useSyncStore = defineStore('sync', () => {
         stop()
         state.value = 'removed'
       },
+      {
+        // A step still running when the team closes fails on the closed database: nothing is lost.
+        onError: (e) => {
+          if (team.session === s) console.error('Rapport:', e)
+        },
+      },
     )
     void start(s)
   }
