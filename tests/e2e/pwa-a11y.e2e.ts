@@ -6,7 +6,9 @@ import { AppPage } from './pages/app-page'
 import { ContactsPage } from './pages/contacts-page'
 import { IntrosPage } from './pages/intros-page'
 import { KpisPage } from './pages/kpis-page'
+import { LeadsPage } from './pages/leads-page'
 import { NetworkPage } from './pages/network-page'
+import { PlansPage } from './pages/plans-page'
 import { ReferralsPage } from './pages/referrals-page'
 import { TodayPage } from './pages/today-page'
 import { WelcomePage } from './pages/welcome-page'
@@ -92,6 +94,30 @@ describe('accessibility of the PWA (axe-core, WCAG 2.1 A and AA)', () => {
     await page.getByTestId('intro-new').click()
     expect(await seriousViolations(page)).toEqual([])
     await app.setLocale('en')
+  })
+
+  it('has no serious or critical violations on Leads and Plans, in English and in Arabic', async () => {
+    await app.navigate('leads')
+    const leads = new LeadsPage(page)
+    await page.locator('input[name="leads-filter"][value="all"]').check()
+    await leads.rows.first().waitFor()
+    await leads.rows.first().getByRole('link').click()
+    await leads.detail.waitFor()
+    await page.getByTestId('add-lead').click()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.navigate('plans')
+    const plans = new PlansPage(page)
+    await plans.rows.first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('ar')
+    expect(await seriousViolations(page)).toEqual([])
+    await plans.rows.first().getByRole('link').click()
+    await plans.steps.first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('en')
+    await app.navigate('leads')
+    await leads.rows.first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
   })
 
   it('is usable with the keyboard: a skip link first, and focus moves to each new screen', async () => {
