@@ -232,7 +232,8 @@ async function rotate(
 /**
  * Removes a device from the team: rotates the team secret without it and keeps the new secret on
  * this device (`watchTeamKeys` then tells the sync to move to the new room).
- * @returns the new secret, or a refusal naming the problem (unknown device, this device, already removed)
+ * @returns the new secret, or a refusal naming the problem (unknown device, this device, already
+ *   removed, or this device is not on the current secret: removed, behind or `stale`)
  */
 export async function removeDevice(
   session: Session,
@@ -242,6 +243,17 @@ export async function removeDevice(
   const { clock = systemClock, subtle = globalThis.crypto.subtle } = options
   const keys = await registerThisDevice(session, options)
   try {
+    // Only a device on the team's current secret rotates: one left behind would start a secret
+    // the rest of the team never sees (it cannot reach their room).
+    const secret = await storedSecret(session)
+    const state = secret
+      ? await teamKeyState({ team: session.docs.team, teamId: session.teamId, keys, secret, subtle })
+      : null
+    if (state?.kind !== 'current')
+      return fail(
+        'device',
+        'this device does not hold the team’s current secret, so it cannot remove a device',
+      )
     return ok(await rotate(session, keys, [deviceId], clock, subtle))
   } catch (e) {
     return fail('device', e instanceof Error ? e.message : String(e))

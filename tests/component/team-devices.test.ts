@@ -161,6 +161,17 @@ describe('TeamDevices', () => {
     expect(onSecret).toHaveBeenCalledTimes(1)
     expect(await teamLocal(session.db, 'secret')).toBe(secret) // it kept the last secret it had
     expect(wrapper.find('[data-testid="remove-device"]').exists()).toBe(false)
+    const epochs = session.docs.team.getMap(KEY_EPOCHS_MAP).size
+    expect(await removeDevice(session, laptop.keys.deviceId)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'device',
+          message: 'this device does not hold the team’s current secret, so it cannot remove a device',
+        },
+      ],
+    })
+    expect(session.docs.team.getMap(KEY_EPOCHS_MAP).size).toBe(epochs)
     stop()
     wrapper.unmount()
     await flushPromises()
