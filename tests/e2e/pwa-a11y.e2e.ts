@@ -120,6 +120,17 @@ describe('accessibility of the PWA (axe-core, WCAG 2.1 A and AA)', () => {
     expect(await seriousViolations(page)).toEqual([])
   })
 
+  it('has no serious or critical violations on Team & sync, in English and in Arabic', async () => {
+    await app.navigate('team')
+    await page.getByTestId('join-code').waitFor()
+    await page.getByTestId('pair-offer').click()
+    await page.getByTestId('pair-offer-code').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('ar')
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('en')
+  })
+
   it('is usable with the keyboard: a skip link first, and focus moves to each new screen', async () => {
     await app.goto('/today')
     await page.keyboard.press('Tab')
