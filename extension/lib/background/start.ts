@@ -83,4 +83,6 @@ export function startBackground(): void {
   browser.permissions?.onAdded?.addListener(() => void syncCustomAppBridge(area).catch(logError))
 
   void capture.processQueue().catch(logError)
+  // An open app whose port closed when the service worker stopped syncs again now, not at its next edit.
+  void wakeAppTabs().catch(logError)
 }

@@ -68,8 +68,11 @@ export function startBridgeRelay(deps: BridgeRelayDeps): BridgeRelay {
     try {
       connect()?.postMessage({ type: 'bridge/packet', data: toBase64(e.data) })
     } catch (error) {
+      // The service worker stopped before the port said so: open a fresh one at once, whose
+      // sessions resync from their hellos (this packet included), rather than wait for the next.
       port = undefined
       deps.onError?.(error)
+      connect()
     }
   })
   postBridgeEnvelope(win, 'extension', { type: 'announce' })

@@ -78,6 +78,23 @@ describe('the app bridge', () => {
     expect(allDocs(pageDocs).length).toBe(allDocs(extDocs).length)
   })
 
+  it('opens a fresh port at once when the old one died before it said so', async () => {
+    const { pageDocs, extDocs, port, session } = wire()
+    await until(() => session.status.isSynced, 'the first sync')
+    await new Promise((r) => setTimeout(r, 20))
+    const dead = port()
+    dead.background.hangUp() // the service worker stopped…
+    dead.page.postMessage = () => {
+      throw new Error('Attempting to use a disconnected port object') // …and the page's end has not heard
+    }
+    unwrap(contactsOf(pageDocs, 'app').create('contacts', { name: { display: 'Dana Whitfield' } }))
+    await until(
+      () => contactsOf(extDocs, 'x').list('contacts').length === 1,
+      'the app edit over a fresh port',
+    )
+    expect(port()).not.toBe(dead)
+  })
+
   it('refuses a port that does not come from the configured app', async () => {
     const { extDocs, host, errors, opened, pageDocs } = wire({ allow: false })
     unwrap(contactsOf(pageDocs, 'app').create('contacts', { name: { display: 'Dana Whitfield' } }))
