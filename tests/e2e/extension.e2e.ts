@@ -290,8 +290,16 @@ describe('the extension with the app', () => {
     await app.addContact({ name: 'Priya Raman', email: 'priya.raman@summittitle.com' })
     browser.serveGmail('gmail-thread.html')
     await site.open(GMAIL_THREAD)
+    // The badge is computed when the thread loads: reload it until the sync has landed.
     await expect
-      .poll(() => site.badge.textContent(), { timeout: 10_000 })
+      .poll(
+        async () => {
+          await site.page.reload()
+          await site.badge.filter({ hasText: 'In Rapport' }).waitFor()
+          return site.badge.textContent()
+        },
+        { timeout: 15_000 },
+      )
       .toMatch(/^In Rapport: (Omar Haddad, Priya Raman|Priya Raman, Omar Haddad)$/)
     await screenshot(site.page, 'extension-app-03-known-after-restart')
   })
