@@ -41,7 +41,7 @@ export const en = {
   funnel: {
     title: 'Funnel',
     reached: 'Reached',
-    at: 'Now at this stage',
+    at: 'Now',
     total: 'Leads: {n}',
   },
   detail: {
@@ -149,7 +149,7 @@ export const ar: typeof en = {
   funnel: {
     title: 'مسار التحويل',
     reached: 'وصلوا',
-    at: 'في هذه المرحلة الآن',
+    at: 'الآن',
     total: 'العملاء المحتملون: {n}',
   },
   detail: {
