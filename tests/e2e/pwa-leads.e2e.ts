@@ -97,6 +97,7 @@ describe('the Leads and Plans screens on the demo team', () => {
     await app.setLocale('ar')
     await page.getByRole('heading', { name: 'العملاء المحتملون' }).waitFor()
     expect(await leads.detail.getByTestId('lead-stage').textContent()).toBe('تم التواصل')
+    expect(await leads.notice.textContent()).toBe(`نُقل ${lead} إلى تم التواصل`)
     await screenshot(page, 'leads-ar')
     await app.setLocale('en')
   })
