@@ -241,8 +241,8 @@ async function rawRead(teamId: string): Promise<{ ms: number; rows: number }> {
  */
 async function rawBulkPut(teamId: string, count: number): Promise<{ ms: number; rows: number }> {
   const db = createReadModel(factory(), readModelName(teamId))
-  const record = (await db.importBatches.toArray()).sort((x, y) => y.at - x.at)[0] as unknown as
-    { batches: ImportBatch[] } | undefined
+  const imports = (await db.importBatches.toArray()) as unknown as { at: number; batches: ImportBatch[] }[]
+  const record = imports.sort((x, y) => y.at - x.at)[0]
   if (!record) throw new Error('no import was recorded')
   const created = record.batches.flatMap((b) => b.created)
   const written = new Set([...created, ...record.batches.flatMap((b) => b.merged.map((m) => m.id))])
