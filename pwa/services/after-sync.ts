@@ -52,11 +52,16 @@ export interface ReconcileOnSyncOptions {
 /**
  * Runs `reconcileAfterSync` after updates from another device arrived: once the documents have
  * been quiet for `delayMs` after updates whose transaction origin is `origin` (a sync session's
- * `origin`). A first sync arrives as many updates; one pass covers them all. Any sync (the
+ * `origin`, or for which `origin` as a predicate holds). A first sync arrives as many updates; one pass covers them all. Any sync (the
  * extension bridge, WebRTC) can use it with its session's origin.
  * @returns the function that stops watching (a pending pass is dropped)
  */
-export function reconcileOnSync(origin: unknown, options: ReconcileOnSyncOptions): () => void {
+export function reconcileOnSync(
+  origin: unknown | ((origin: unknown) => boolean),
+  options: ReconcileOnSyncOptions,
+): () => void {
+  const isWatched =
+    typeof origin === 'function' ? (origin as (o: unknown) => boolean) : (o: unknown) => o === origin
   const { repo, docs, delayMs = 250 } = options
   let timer: ReturnType<typeof setTimeout> | undefined
   const run = () => {
@@ -70,7 +75,7 @@ export function reconcileOnSync(origin: unknown, options: ReconcileOnSyncOptions
     }
   }
   const onUpdate = (_update: Uint8Array, from: unknown) => {
-    if (from !== origin) return
+    if (!isWatched(from)) return
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(run, delayMs)
   }

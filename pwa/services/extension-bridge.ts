@@ -58,7 +58,7 @@ export function startExtensionBridge(pinia: Pinia, options: ExtensionBridgeOptio
         // team from the packets of a new exchange.
         if (sync) return sync.session.resync()
         const transport = createPageBridgeTransport(win)
-        const s = startSyncSession(session.docs, transport, { onError })
+        const s = startSyncSession(session.docs, transport, { onError, via: 'bridge' })
         const stopReconcile = reconcileOnSync(s.origin, {
           repo: session.repo,
           docs: session.docs,

@@ -21,6 +21,8 @@ export interface StockRooms {
    * team is in all 17 rooms, under another peer id in each, so rooms cannot be added up).
    */
   peers(): number
+  /** Whether a transaction origin is one of these rooms (y-webrtc applies updates as its room). */
+  isOrigin(origin: unknown): boolean
 }
 
 /**
@@ -79,5 +81,6 @@ export async function openStockRooms(
       }
       return most
     },
+    isOrigin: (origin) => origin !== null && providers.some((p) => p.room === origin),
   }
 }

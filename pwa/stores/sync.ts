@@ -9,6 +9,7 @@ import {
   encodeJoinCode,
   encodeStateVectors,
   exportBundle,
+  isSyncOrigin,
   importBundle,
   joinTeamSync,
   type ImportBundleResult,
@@ -22,6 +23,8 @@ import {
 } from '../../shared/sync'
 import type { Refusal } from '../../shared/sync/errors'
 import type { SignalingServerStatus } from '../../shared/sync/signaling'
+import { reconcileOnSync } from '../services/after-sync'
+import { openStockRooms, type StockRooms } from '../services/open-rooms'
 import { defaultSignalingUrls } from '../services/sync-signaling'
 import { watchTeamKeys } from '../services/team-devices'
 import { setTeamLocal, teamLocal, type TeamSession } from '../services/team-session'
@@ -78,6 +81,11 @@ export const useSyncStore = defineStore('sync', () => {
   /** When this device last exchanged updates with another (this run of the app). */
   const lastSyncAt = ref<number | null>(null)
   const pairedPeers = shallowRef<PeerStatus[]>([])
+  /** Whether stock Yjs clients may join (one y-webrtc room per document), and how many are in. */
+  const isOpenRoomsOn = ref(false)
+  const openRoomPeers = ref(0)
+  let rooms: { stock: StockRooms; timer: ReturnType<typeof setInterval> } | undefined
+  let stopReconcile = () => {}
   let sync: TeamSync | undefined
   let current: TeamSession | undefined
   let offer: PairingOffer | undefined
@@ -106,7 +114,8 @@ export const useSyncStore = defineStore('sync', () => {
     const secret = await teamLocal(s.db, 'secret')
     const urls = (await teamLocal(s.db, 'signaling')) ?? defaultSignalingUrls(location)
     const on = (await teamLocal(s.db, 'liveSync')) === true
-    return { secret, urls, on }
+    const openRooms = (await teamLocal(s.db, 'openRooms')) === true
+    return { secret, urls, on, openRooms }
   }
 
   function refreshJoinCode(secret: string | undefined) {
@@ -140,7 +149,9 @@ export const useSyncStore = defineStore('sync', () => {
     if (mine !== generation) return
     signalingUrls.value = local.urls
     isLiveSyncOn.value = local.on
-    refreshJoinCode(local.secret)
+    isOpenRoomsOn.value = local.openRooms
+    // A removed device's secret is an old one: its join code would invite to nothing.
+    refreshJoinCode(isRemoved ? undefined : local.secret)
     watchDocs(s.docs)
     const host = webrtcHost()
     if (isRemoved) return void (state.value = 'removed')
@@ -172,6 +183,7 @@ export const useSyncStore = defineStore('sync', () => {
       started.onChange(update)
       update()
       state.value = 'on'
+      if (local.openRooms) await openRooms(s, local.secret, local.urls, mine)
     } catch (e) {
       if (mine !== generation) return
       state.value = 'error'
@@ -179,11 +191,22 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
+  /** Opens the rooms stock Yjs clients join (`openStockRooms`) and counts who is in them. */
+  async function openRooms(s: TeamSession, secret: string, urls: string[], mine: number) {
+    const stock = await openStockRooms(s.docs, secret, urls)
+    if (mine !== generation) return stock.close()
+    rooms = { stock, timer: setInterval(() => (openRoomPeers.value = stock.peers()), 2000) }
+  }
+
   /** Leaves the room, closes paired links and any pending offer. */
   function stop() {
     generation++
     sync?.stop()
     sync = undefined
+    if (rooms) clearInterval(rooms.timer)
+    rooms?.stock.close()
+    rooms = undefined
+    openRoomPeers.value = 0
     offer?.cancel()
     offer = undefined
     for (const p of paired) p.stop()
@@ -208,6 +231,13 @@ export const useSyncStore = defineStore('sync', () => {
   async function setLiveSync(on: boolean) {
     const s = await team.whenLoaded()
     await setTeamLocal(s.db, 'liveSync', on)
+    await restart()
+  }
+
+  /** Lets stock Yjs clients join this team through this device, or stops letting them. */
+  async function setOpenRooms(on: boolean) {
+    const s = await team.whenLoaded()
+    await setTeamLocal(s.db, 'openRooms', on)
     await restart()
   }
 
@@ -322,9 +352,26 @@ export const useSyncStore = defineStore('sync', () => {
   function follow(s: TeamSession | undefined) {
     stopWatchingKeys()
     stopWatchingKeys = () => {}
+    stopReconcile()
+    stopReconcile = () => {}
     isRemoved = false
     stop()
     if (!s) return
+    // What a merge can leave unmet (derived stages, plan rules) is put right after updates from
+    // peers, paired devices, open rooms and bundles; the extension bridge runs its own pass.
+    void s.loaded.then(() => {
+      if (team.session !== s) return
+      stopReconcile = reconcileOnSync(
+        (o: unknown) =>
+          o === 'bundle' || (isSyncOrigin(o) && o.via !== 'bridge') || rooms?.stock.isOrigin(o) === true,
+        {
+          repo: s.repo,
+          docs: s.docs,
+          day: () => team.today(),
+          onError: (e) => console.warn('Rapport: after sync:', e),
+        },
+      )
+    })
     stopWatchingKeys = watchTeamKeys(
       s,
       () => void restart(),
@@ -332,6 +379,7 @@ export const useSyncStore = defineStore('sync', () => {
         isRemoved = true
         stop()
         state.value = 'removed'
+        joinCode.value = ''
       },
       {
         // A step still running when the team closes fails on the closed database: nothing is lost.
@@ -363,6 +411,9 @@ export const useSyncStore = defineStore('sync', () => {
     state,
     error,
     isLiveSyncOn,
+    isOpenRoomsOn,
+    openRoomPeers,
+    setOpenRooms,
     signalingUrls,
     joinCode,
     peers: allPeers,

@@ -15,7 +15,13 @@ export {
   type JoinCodeResult,
   type TeamKeys,
 } from './team-secret'
-export { startSyncSession, type SyncOrigin, type SyncSession, type SyncSessionOptions } from './sync-session'
+export {
+  isSyncOrigin,
+  startSyncSession,
+  type SyncOrigin,
+  type SyncSession,
+  type SyncSessionOptions,
+} from './sync-session'
 export type { SyncProgress, SyncStatus } from './session-status'
 export { SYNC_PROTOCOL_VERSION } from './multiplex'
 export { MAX_PACKET_BYTES } from './chunking'

@@ -19,7 +19,13 @@ import { createSessionStatus, type SyncProgress, type SyncStatus } from './sessi
 /** The transaction origin of every update a session applies; it never sends those back. */
 export interface SyncOrigin {
   readonly kind: 'sync'
+  /** What carries the session (`SyncSessionOptions.via`): lets a host tell its syncs apart. */
+  readonly via: string
 }
+
+/** Whether a transaction origin is a sync session's (any carrier). */
+export const isSyncOrigin = (origin: unknown): origin is SyncOrigin =>
+  typeof origin === 'object' && origin !== null && (origin as { kind?: unknown }).kind === 'sync'
 
 /** Options of `startSyncSession`. */
 export interface SyncSessionOptions {
@@ -35,6 +41,8 @@ export interface SyncSessionOptions {
   clock?: Clock
   /** @default MAX_PACKET_BYTES (64 KiB) */
   maxPacketBytes?: number
+  /** Names the carrier in the session's `origin` (e.g. `bridge`). @default 'peer' */
+  via?: string
 }
 
 /** A running sync of a team's documents with one peer. */
@@ -66,7 +74,7 @@ export function startSyncSession(
 ): SyncSession {
   const { awareness, onError, clock = systemClock, maxPacketBytes = MAX_PACKET_BYTES } = options
   const list = allDocs(docs)
-  const origin: SyncOrigin = Object.freeze({ kind: 'sync' })
+  const origin: SyncOrigin = Object.freeze({ kind: 'sync', via: options.via ?? 'peer' })
   const state = createSessionStatus(list, options)
   const reassembler = createReassembler()
   const remoteClients = new Set<number>()

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
+import { unwrap } from '../../shared/doc'
+import { addSource, advanceLead, captureLead, leadView } from '../../shared/leads'
 import { createTeam, decodeJoinCode } from '../../shared/sync'
 import { setTeamLocal, teamLocal } from '../../pwa/services/team-session'
 import { useSyncStore } from '../../pwa/stores/sync'
@@ -116,6 +118,31 @@ describe('useSyncStore', () => {
     expect(since.value.length).toBeLessThan(all.value.length)
     expect((await b.sync.applyBundle(since.value)).ok).toBe(true)
     await eventually(async () => expect(await sb.db.contacts.count()).toBe(2))
+  })
+
+  it('puts derived stages right after a bundle merges moves made apart', async () => {
+    const a = await harborDevice()
+    const b = await joinedDevice(a.sync.joinCode)
+    teams.push(a.team, b.team)
+    const sa = await a.team.whenLoaded()
+    const sb = await b.team.whenLoaded()
+    const contactId = sa.repo.list('contacts')[0]!.id
+    const source = unwrap(addSource(sa.repo, { name: 'Zillow ads', kind: 'ad' }))
+    const { lead } = unwrap(captureLead(sa.repo, { contactId, sourceId: source.id, entry: 'capture' }))
+    const all = await a.sync.makeBundle()
+    if (!all.ok) throw new Error('no bundle')
+    expect((await b.sync.applyBundle(all.value)).ok).toBe(true)
+
+    // Apart: B qualifies the lead, A records a first contact; both plain fields say 'contacted'.
+    unwrap(advanceLead(sb.repo, lead.id, 'qualified'))
+    unwrap(sb.repo.update('leads', lead.id, { stage: 'contacted' }))
+    unwrap(advanceLead(sa.repo, lead.id, 'contacted'))
+    const fromB = await b.sync.makeBundle(await a.sync.stateVectors())
+    if (!fromB.ok) throw new Error('no bundle')
+    expect((await a.sync.applyBundle(fromB.value)).ok).toBe(true)
+
+    expect(leadView(sa.repo, lead.id)!.stage).toBe('qualified')
+    await eventually(() => expect(sa.repo.get('leads', lead.id)!.stage).toBe('qualified'))
   })
 
   it('refuses a truncated, damaged or foreign bundle with the reason and changes nothing', async () => {

@@ -19,6 +19,11 @@ export const en = {
     on: 'Live sync is on',
     turnOn: 'Turn live sync on',
     turnOff: 'Turn live sync off',
+    openRooms: 'Let other Yjs apps join',
+    openRoomsHint:
+      'Opens one room per document that any Yjs client with the join code can sync in (shared/sync/README.md, "Open rooms"). Each such app costs one connection per document, and rooms stop syncing past about 700 contacts.',
+    openRoomPeers:
+      'No other Yjs app is connected | One other Yjs app is connected | {n} other Yjs apps are connected',
     off: 'Live sync is off on this device.',
     unavailable: 'This browser cannot sync live (no WebRTC). Use pairing or sync bundles.',
     starting: 'Starting…',
@@ -127,6 +132,10 @@ export const ar: typeof en = {
     on: 'المزامنة المباشرة مفعّلة',
     turnOn: 'تفعيل المزامنة المباشرة',
     turnOff: 'إيقاف المزامنة المباشرة',
+    openRooms: 'السماح لتطبيقات Yjs الأخرى بالانضمام',
+    openRoomsHint:
+      'يفتح غرفة لكل مستند يمكن لأي عميل Yjs لديه رمز الانضمام أن يتزامن فيها (shared/sync/README.md، «Open rooms»). كل تطبيق من هذا النوع يكلّف اتصالًا لكل مستند، وتتوقف الغرف عن المزامنة بعد نحو 700 جهة اتصال.',
+    openRoomPeers: 'لا يتصل أي تطبيق Yjs آخر | يتصل تطبيق Yjs آخر واحد | يتصل {n} من تطبيقات Yjs الأخرى',
     off: 'المزامنة المباشرة متوقفة على هذا الجهاز.',
     unavailable: 'لا يستطيع هذا المتصفح المزامنة المباشرة (لا يوجد WebRTC). استخدم الاقتران أو حزم المزامنة.',
     starting: 'جارٍ البدء…',
