@@ -12,12 +12,18 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000
 export function registerServiceWorker(onUpdate: () => void): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
   const base = import.meta.env.BASE_URL
+  // The first worker to control a page no worker served (a first visit, or a reload that raced
+  // the first install) serves this same version: no update. Any later take-over is one.
+  let wasControlled = !!navigator.serviceWorker.controller
   const wb = new Workbox(`${base}sw.js`, { scope: base })
   wb.addEventListener('controlling', (event) => {
-    // Not on a first visit (no worker controlled the page before): that is no update.
-    if (event.isUpdate || event.isExternal) onUpdate()
+    if (wasControlled && (event.isUpdate || event.isExternal)) onUpdate()
+    wasControlled = true
   })
-  wb.register().catch((error: unknown) => console.error('Rapport: service worker registration failed', error))
+  // Browsers can refuse workers (private modes, policies): the app then works, online only.
+  wb.register().catch((error: unknown) =>
+    console.warn('Rapport: no service worker, so no offline use in this browser', error),
+  )
   const check = () => {
     if (navigator.onLine) wb.update().catch(() => {})
   }
