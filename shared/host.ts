@@ -26,6 +26,13 @@ export interface DocPersistence {
   destroy(): unknown
 }
 
+/**
+ * Resolves once the host has had a chance to do its own work (paint, answer reads already
+ * queued): an idle callback with a timeout in a browser. Long jobs in `shared/` call it between
+ * their steps so a screen is never starved while documents load.
+ */
+export type Pause = () => Promise<void>
+
 /** A bidirectional message pipe between two peers (a data channel, a runtime port). */
 export interface Transport {
   send(message: Uint8Array): void

@@ -112,8 +112,12 @@ export async function openTeamSession(
   let fullSearch: ContactSearch | undefined
   let projector: Projector | undefined
 
+  // The shards wait for the team document and a pause, then load one by one with a pause
+  // before each: the first screen reads the read model meanwhile instead of queuing its reads
+  // behind every shard's (long) load.
+  const pause = host.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
   const loaded = persistence.team
-    .then(() => persistence.all())
+    .then(() => persistence.all({ pause }))
     .then(async () => {
       if (isClosed) return
       projector = startProjector(docs, db, { onError })

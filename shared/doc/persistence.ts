@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { DocPersistence } from '../host'
+import type { DocPersistence, Pause } from '../host'
 import type { TeamDocs } from './team-docs'
 
 /** Makes the persistence of one document; hosts pass `(name, doc) => new IndexeddbPersistence(name, doc)`. */
@@ -10,8 +10,12 @@ export interface TeamPersistence {
   team: Promise<void>
   /** Loads shard `i` if it is not loading yet; resolves when it is loaded. */
   shard(i: number): Promise<void>
-  /** Loads every shard; resolves when all are loaded. */
-  all(): Promise<void>
+  /**
+   * Loads every shard; resolves when all are loaded. With `pause`, one shard at a time, pausing
+   * before each: applying a shard's stored state is one long task, and sixteen of them at once
+   * would hold back every read the screens queue meanwhile.
+   */
+  all(options?: { pause?: Pause }): Promise<void>
   destroy(): void
 }
 
@@ -22,6 +26,7 @@ export interface TeamPersistence {
  */
 export function attachPersistence(docs: TeamDocs, factory: PersistenceFactory): TeamPersistence {
   const open = new Map<Y.Doc, { p: DocPersistence; ready: Promise<void> }>()
+  let isDestroyed = false
   const load = (doc: Y.Doc) => {
     let entry = open.get(doc)
     if (!entry) {
@@ -39,8 +44,16 @@ export function attachPersistence(docs: TeamDocs, factory: PersistenceFactory): 
   return {
     team: load(docs.team),
     shard,
-    all: () => Promise.all(docs.shards.map((_, i) => shard(i))).then(() => undefined),
+    all: async ({ pause } = {}) => {
+      if (!pause) return void (await Promise.all(docs.shards.map((_, i) => shard(i))))
+      for (let i = 0; i < docs.shards.length; i++) {
+        await pause()
+        if (isDestroyed) return
+        await shard(i)
+      }
+    },
     destroy: () => {
+      isDestroyed = true
       for (const { p } of open.values()) p.destroy()
       open.clear()
     },

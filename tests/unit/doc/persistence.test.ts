@@ -43,3 +43,51 @@ describe('persistence through y-indexeddb', () => {
     reopened.destroy()
   })
 })
+
+describe('loading every shard with pauses', () => {
+  /** A persistence whose loads finish when the test says, recording which documents it opened. */
+  function gatedFactory() {
+    const opened: string[] = []
+    const finish = new Map<string, () => void>()
+    const factory = (name: string) => {
+      opened.push(name)
+      return { whenSynced: new Promise<void>((resolve) => finish.set(name, resolve)), destroy: () => {} }
+    }
+    return { opened, finish, factory }
+  }
+
+  it('opens one shard at a time, after a pause each, and resolves once all are loaded', async () => {
+    const docs = createTeamDocs('team-q')
+    const { opened, finish, factory } = gatedFactory()
+    const persisted = attachPersistence(docs, factory)
+    finish.get(docs.team.guid)!()
+    await persisted.team
+    let pauses = 0
+    let isAll = false
+    void persisted.all({ pause: () => Promise.resolve(void pauses++) }).then(() => (isAll = true))
+    for (const [i, shard] of docs.shards.entries()) {
+      await new Promise((r) => setTimeout(r, 0))
+      expect(opened).toEqual([docs.team.guid, ...docs.shards.slice(0, i + 1).map((d) => d.guid)])
+      expect(pauses).toBe(i + 1)
+      expect(isAll).toBe(false)
+      finish.get(shard.guid)!()
+    }
+    await new Promise((r) => setTimeout(r, 0))
+    expect(isAll).toBe(true)
+  })
+
+  it('a shard asked for directly loads at once, and a destroyed team opens no further shard', async () => {
+    const docs = createTeamDocs('team-r')
+    const { opened, finish, factory } = gatedFactory()
+    const persisted = attachPersistence(docs, factory)
+    let resume = () => {}
+    const all = persisted.all({ pause: () => new Promise<void>((r) => (resume = r)) })
+    void persisted.shard(9)
+    expect(opened).toEqual([docs.team.guid, docs.shards[9]!.guid])
+    persisted.destroy()
+    resume()
+    await all
+    expect(opened).toHaveLength(2)
+    finish.clear()
+  })
+})
