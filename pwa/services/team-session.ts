@@ -35,6 +35,8 @@ export interface TeamLocalValues {
   signaling?: string[]
   /** Live sync over WebRTC is on (set when joining; the team page turns it on and off). */
   liveSync?: boolean
+  /** Stock Yjs clients may join through one y-webrtc room per document (off by default). */
+  openRooms?: boolean
 }
 
 /** Thrown when a team cannot be opened on this device. */

@@ -152,7 +152,11 @@ export const useSyncStore = defineStore('sync', () => {
     isOpenRoomsOn.value = local.openRooms
     // A removed device's secret is an old one: its join code would invite to nothing.
     refreshJoinCode(isRemoved ? undefined : local.secret)
-    watchDocs(s.docs)
+    // Only once loaded: an `update` listener makes Yjs encode every shard as it loads (writes
+    // wait for `loaded` anyway, so no local change is missed).
+    void s.loaded.then(() => {
+      if (mine === generation) watchDocs(s.docs)
+    })
     const host = webrtcHost()
     if (isRemoved) return void (state.value = 'removed')
     if (!local.on) return void (state.value = 'off')
