@@ -76,6 +76,23 @@ function freeEnrollmentId(repo: Repo, base: string): string {
  * stored as templates; the Today list fills them with current names.
  */
 export function enroll(repo: Repo, request: EnrollRequest, options: EnrollOptions = {}): Result<Enrollment> {
+  return enrollWith(repo, request, options, (contactId, planId) =>
+    repo
+      .list('enrollments')
+      .find((e) => e.contactId === contactId && e.planId === planId && e.status === 'active'),
+  )
+}
+
+/**
+ * `enroll`, with the lookup of the contact's active enrollment in the plan given: a bulk
+ * enrollment reads the enrollments once for thousands of contacts instead of once each.
+ */
+export function enrollWith(
+  repo: Repo,
+  request: EnrollRequest,
+  options: EnrollOptions,
+  activeEnrollment: (contactId: string, planId: string) => RecordOf<'enrollments'> | undefined,
+): Result<Enrollment> {
   const { contactId, planId, memberId, startDay, previousId } = request
   if (!isDay(startDay)) return fail('startDay', 'must be a date as YYYY-MM-DD')
   const contact = repo.get('contacts', contactId)
@@ -98,9 +115,7 @@ export function enroll(repo: Repo, request: EnrollRequest, options: EnrollOption
   if (steps.length === 0)
     return fail('contactId', `${name} has opted out of every channel plan ${plan.name} uses`)
 
-  const current = repo
-    .list('enrollments')
-    .find((e) => e.contactId === contactId && e.planId === planId && e.status === 'active')
+  const current = activeEnrollment(contactId, planId)
   if (current) {
     return fail(
       'planId',
