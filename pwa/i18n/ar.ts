@@ -7,6 +7,7 @@ import * as kpis from './areas/kpis'
 import * as network from './areas/network'
 import * as sync from './areas/sync'
 import * as devices from './areas/devices'
+import * as bulk from './areas/bulk'
 
 /** Arabic messages (right to left). */
 export const ar: MessageSchema = {
@@ -245,4 +246,5 @@ export const ar: MessageSchema = {
   network: network.ar,
   sync: sync.ar,
   devices: devices.ar,
+  bulk: bulk.ar,
 }

@@ -6,6 +6,7 @@ import * as kpis from './areas/kpis'
 import * as network from './areas/network'
 import * as sync from './areas/sync'
 import * as devices from './areas/devices'
+import * as bulk from './areas/bulk'
 
 /** English messages: the source of truth for keys (the Arabic messages have the same shape). */
 export const en = {
@@ -245,6 +246,7 @@ export const en = {
   network: network.en,
   sync: sync.en,
   devices: devices.en,
+  bulk: bulk.en,
 }
 
 export type MessageSchema = typeof en

@@ -1,14 +1,66 @@
 import type { ReadModel } from '../../shared/db'
+import type { BuiltinKey } from '../../shared/plans'
 import type { RelationshipType } from '../../shared/model'
 
-/** The list filters of the Contacts screen. */
+/** The inner-circle roles and source kinds a contact can carry (shared/model picklists). */
+export const INNER_CIRCLE_ROLES = ['promoter', 'influencer', 'collaborator', 'detractor'] as const
+export const SOURCE_KINDS = [
+  'referral',
+  'ad',
+  'website',
+  'open-house',
+  'linkedin',
+  'gmail',
+  'import',
+  'sign-call',
+  'past-client',
+  'other',
+] as const
+
+/** The list filters of the Contacts screen; `''` means any. */
 export interface ContactFilters {
   met: 'all' | 'met' | 'not-met'
   relationshipType: RelationshipType | ''
   optedOut: 'all' | 'opted-out' | 'reachable'
+  innerCircleRole: (typeof INNER_CIRCLE_ROLES)[number] | ''
+  sourceKind: (typeof SOURCE_KINDS)[number] | ''
+  tag: string
+  /** Contacts actively enrolled in this plan. */
+  planId: string
 }
 
-export const defaultFilters = (): ContactFilters => ({ met: 'all', relationshipType: '', optedOut: 'all' })
+export const defaultFilters = (): ContactFilters => ({
+  met: 'all',
+  relationshipType: '',
+  optedOut: 'all',
+  innerCircleRole: '',
+  sourceKind: '',
+  tag: '',
+  planId: '',
+})
+
+/** A plan a filter or a bulk enrollment can name. */
+export interface PlanChoice {
+  id: string
+  name: string
+  builtin?: BuiltinKey
+}
+
+/** What the filter menus offer: the tags in use (sorted) and the live, not archived plans. */
+export interface FilterChoices {
+  tags: string[]
+  plans: PlanChoice[]
+}
+
+/** The tags in use and the plans to choose from, from the indexes alone for the tags. */
+export async function readFilterChoices(db: ReadModel): Promise<FilterChoices> {
+  const tags = (await db.contacts.orderBy('tags').uniqueKeys()) as string[]
+  const plans = (await db.plans.toArray())
+    .filter((p) => !p.deleted && !p.archived)
+    .map((p) => ({ id: p.id, name: p.name, builtin: p.builtin }))
+    .sort((a, b) => Number(!a.builtin) - Number(!b.builtin) || a.name.localeCompare(b.name))
+  return { tags: [...tags].sort((a, b) => a.localeCompare(b)), plans }
+}
 
 /**
  * The ids of the live contacts that pass the filters, in name order. Only primary keys are
@@ -19,24 +71,19 @@ export async function readContactIds(db: ReadModel, filters: ContactFilters): Pr
   const ordered = (await db.contacts.orderBy('sortKey').primaryKeys()) as string[]
   const deleted = new Set(await db.contacts.where('deleted').equals(1).primaryKeys())
   const sets: Set<string>[] = []
-  if (filters.met !== 'all') {
-    sets.push(
-      new Set(
-        await db.contacts
-          .where('met')
-          .equals(filters.met === 'met' ? 1 : 0)
-          .primaryKeys(),
-      ),
-    )
+  const byIndex = async (index: string, value: string | number) =>
+    sets.push(new Set((await db.contacts.where(index).equals(value).primaryKeys()) as string[]))
+  if (filters.met !== 'all') await byIndex('met', filters.met === 'met' ? 1 : 0)
+  if (filters.relationshipType) await byIndex('relationshipType', filters.relationshipType)
+  if (filters.optedOut !== 'all') await byIndex('optedOut', filters.optedOut === 'opted-out' ? 1 : 0)
+  if (filters.innerCircleRole) await byIndex('innerCircleRole', filters.innerCircleRole)
+  if (filters.sourceKind) await byIndex('sourceKind', filters.sourceKind)
+  if (filters.tag) await byIndex('tags', filters.tag)
+  if (filters.planId) {
+    const enrolled = await db.enrollments.where('planId').equals(filters.planId).toArray()
+    sets.push(new Set(enrolled.filter((e) => e.status === 'active' && !e.deleted).map((e) => e.contactId)))
   }
-  if (filters.relationshipType) {
-    sets.push(
-      new Set(await db.contacts.where('relationshipType').equals(filters.relationshipType).primaryKeys()),
-    )
-  }
-  if (filters.optedOut !== 'all') {
-    const optedOut = filters.optedOut === 'opted-out' ? 1 : 0
-    sets.push(new Set(await db.contacts.where('optedOut').equals(optedOut).primaryKeys()))
-  }
+  // Smallest set first: most ids fail the first test.
+  sets.sort((a, b) => a.size - b.size)
   return ordered.filter((id) => !deleted.has(id) && sets.every((s) => s.has(id)))
 }

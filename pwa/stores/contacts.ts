@@ -4,7 +4,24 @@ import type { ContactRow } from '../../shared/db'
 import type { Result } from '../../shared/doc'
 import type { RecordOf } from '../../shared/model'
 import { useLiveQuery } from '../composables/useLiveQuery'
-import { defaultFilters, readContactIds, type ContactFilters } from '../services/contact-query'
+import {
+  defaultFilters,
+  readContactIds,
+  readFilterChoices,
+  type ContactFilters,
+  type FilterChoices,
+} from '../services/contact-query'
+import {
+  changeTag,
+  enrollTotals,
+  inChunks,
+  tagOf,
+  tagTotals,
+  type BulkProgress,
+  type EnrollTotals,
+  type TagReport,
+} from '../services/contact-bulk'
+import { enrollMany } from '../../shared/plans'
 import { contactInputOf, type ContactFormValues } from '../services/contact-form'
 import { useTeamStore } from './team'
 
@@ -83,6 +100,77 @@ export const useContactsStore = defineStore('contacts', () => {
     return map
   })
 
+  const choicesQuerier = computed(() => {
+    const s = team.session
+    return s ? () => readFilterChoices(s.db) : undefined
+  })
+  const { data: choices } = useLiveQuery(choicesQuerier, {
+    initial: { tags: [], plans: [] } as FilterChoices,
+  })
+
+  // Selection: a set of ids, replaced (not mutated) so a 10k selection re-renders once.
+  const selected = shallowRef<ReadonlySet<string>>(new Set())
+  /** The index last toggled, the anchor of a shift-click range. */
+  let anchor = -1
+  /** Toggles one contact; with `range`, every contact from the last toggled one to it. */
+  function toggle(index: number, on: boolean, range = false) {
+    const list = ids.value
+    const next = new Set(selected.value)
+    const [from, to] =
+      range && anchor >= 0 ? [Math.min(anchor, index), Math.max(anchor, index)] : [index, index]
+    for (let i = from; i <= to; i++) {
+      const id = list[i]
+      if (id === undefined) continue
+      if (on) next.add(id)
+      else next.delete(id)
+    }
+    anchor = index
+    selected.value = next
+  }
+  /** Selects every contact the filters and the search let through. */
+  function selectAllMatching() {
+    selected.value = new Set(ids.value)
+  }
+  function clearSelection() {
+    selected.value = new Set()
+    anchor = -1
+  }
+
+  const bulk = ref<{ running: boolean; progress: BulkProgress }>({
+    running: false,
+    progress: { done: 0, total: 0 },
+  })
+  async function runBulk<T>(write: (chunk: string[]) => Promise<Result<T>>): Promise<Result<T[]>> {
+    const chosen = ids.value.filter((id) => selected.value.has(id))
+    // Selected contacts hidden by a later filter are still selected: keep them, after the shown ones.
+    const shown = new Set(chosen)
+    for (const id of selected.value) if (!shown.has(id)) chosen.push(id)
+    bulk.value = { running: true, progress: { done: 0, total: chosen.length } }
+    try {
+      return await inChunks(chosen, write, (p) => (bulk.value = { running: true, progress: p }))
+    } finally {
+      bulk.value = { ...bulk.value, running: false }
+    }
+  }
+
+  /** Enrolls the selection in a plan, in chunks; `shared/plans` skips and counts the others. */
+  async function enrollSelected(planId: string): Promise<Result<EnrollTotals>> {
+    const r = await runBulk((chunk) =>
+      team.write((repo, s) =>
+        enrollMany(repo, { contactIds: chunk, planId, memberId: s.memberId, startDay: team.today() }),
+      ),
+    )
+    return r.ok ? { ok: true, value: enrollTotals(r.value) } : r
+  }
+
+  /** Adds or removes a tag on the selection, one batch per chunk. */
+  async function tagSelected(text: string, mode: 'add' | 'remove'): Promise<Result<TagReport>> {
+    const tag = tagOf(text)
+    if (!tag.ok) return tag
+    const r = await runBulk((chunk) => team.write((repo) => changeTag(repo, chunk, tag.value, mode)))
+    return r.ok ? { ok: true, value: tagTotals(r.value) } : r
+  }
+
   /** The virtual list reports which indexes it shows. */
   function setRange(start: number, end: number) {
     if (range.value[0] !== start || range.value[1] !== end) range.value = [start, end]
@@ -99,7 +187,25 @@ export const useContactsStore = defineStore('contacts', () => {
     query.value = ''
     filters.value = defaultFilters()
     range.value = [0, 40]
+    clearSelection()
   }
 
-  return { query, filters, ids, isReady, rows, setRange, addContact, $reset }
+  return {
+    query,
+    filters,
+    ids,
+    isReady,
+    rows,
+    choices,
+    selected,
+    bulk,
+    setRange,
+    addContact,
+    toggle,
+    selectAllMatching,
+    clearSelection,
+    enrollSelected,
+    tagSelected,
+    $reset,
+  }
 })
