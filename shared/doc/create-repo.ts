@@ -19,9 +19,13 @@ export function createRepo(docs: TeamDocs, options: RepoOptions) {
   const settings = createSettings(store)
 
   /** Records an opt-out in the ledger and on the contact's timeline, in one batch. */
-  function optOut(contactId: string, request: Parameters<typeof ledger.optOut>[1] = {}) {
+  function optOut(
+    contactId: string,
+    request: Parameters<typeof ledger.optOut>[1] = {},
+    opts: Parameters<typeof ledger.optOut>[2] = {},
+  ) {
     return store.batch(() => {
-      const r = ledger.optOut(contactId, request)
+      const r = ledger.optOut(contactId, request, opts)
       if (r.ok)
         note(
           contactId,

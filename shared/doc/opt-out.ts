@@ -64,15 +64,24 @@ export function createOptOutLedger(store: RecordStore) {
     return optOutStates(team).get(contactId) ?? NOT_OPTED_OUT
   }
 
-  /** Records that a person asked to stop, on one channel or on all of them. */
-  function optOut(contactId: string, request: v.InferInput<typeof OptOutRequest> = {}): Result<StoredOptOut> {
+  /**
+   * Records that a person asked to stop, on one channel or on all of them. A given `id`
+   * (an opt-out carried over by a contact merge) makes a repeat a no-op on every device.
+   */
+  function optOut(
+    contactId: string,
+    request: v.InferInput<typeof OptOutRequest> = {},
+    opts: { id?: string } = {},
+  ): Result<StoredOptOut> {
     const valid = check(OptOutRequest, request)
     if (!valid.ok) return valid
     if (!store.get('contacts', contactId)) return fail('contactId', `no contact ${contactId}`)
+    const existing = opts.id ? optOuts.get(opts.id) : undefined
+    if (existing) return ok({ ...existing, id: opts.id! })
     const s = store.stamp()
     const event = check(OptOutEvent, { contactId, ...valid.value, at: s.at, by: s.by })
     if (!event.ok) return event
-    const id = store.ids.next()
+    const id = opts.id ?? store.ids.next()
     store.write(team, () => optOuts.set(id, event.value))
     return ok({ ...event.value, id })
   }

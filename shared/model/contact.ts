@@ -87,6 +87,10 @@ export const ContactFields = {
   notes: v.optional(v.string(), ''),
   /** The member who owns the relationship. */
   owner: v.optional(Id),
+  /** On a contact merged into another (and soft-deleted): the contact that kept its data. */
+  mergedInto: v.optional(Id),
+  /** On a kept contact: the contacts merged into it, whose timelines are shown as its own. */
+  mergedFrom: v.optional(v.array(Id)),
 }
 
 /** Input for creating a contact: only the name is required. */
