@@ -8,6 +8,7 @@ import * as network from './areas/network'
 import * as sync from './areas/sync'
 import * as devices from './areas/devices'
 import * as bulk from './areas/bulk'
+import * as merge from './areas/merge'
 
 /** Arabic messages (right to left). */
 export const ar: MessageSchema = {
@@ -247,4 +248,5 @@ export const ar: MessageSchema = {
   sync: sync.ar,
   devices: devices.ar,
   bulk: bulk.ar,
+  merge: merge.ar,
 }

@@ -7,6 +7,7 @@ import * as network from './areas/network'
 import * as sync from './areas/sync'
 import * as devices from './areas/devices'
 import * as bulk from './areas/bulk'
+import * as merge from './areas/merge'
 
 /** English messages: the source of truth for keys (the Arabic messages have the same shape). */
 export const en = {
@@ -247,6 +248,7 @@ export const en = {
   sync: sync.en,
   devices: devices.en,
   bulk: bulk.en,
+  merge: merge.en,
 }
 
 export type MessageSchema = typeof en

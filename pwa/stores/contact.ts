@@ -6,7 +6,16 @@ import { shardOf, type Result } from '../../shared/doc'
 import type { Contact } from '../../shared/model'
 import { enroll, findBuiltinPlan, type BuiltinKey } from '../../shared/plans'
 import { useLiveQuery } from '../composables/useLiveQuery'
+import { mergeContacts, reconcileMerges } from '../../shared/contacts'
 import { contactInputOf, type ContactFormValues } from '../services/contact-form'
+import {
+  countReferences,
+  findLikelyDuplicates,
+  previewOf,
+  searchCandidates,
+  type MergeCandidate,
+  type MergePreview,
+} from '../services/contact-merge'
 import { readContactPlans, type ContactPlanItem } from '../services/contact-plans'
 import { useTeamStore } from './team'
 
@@ -34,15 +43,32 @@ export const useContactStore = defineStore('contact', () => {
     byContact((db, id) => db.contacts.get(id)),
     { initial: undefined as ContactRow | undefined, keepPrevious: false },
   )
+  // Timeline entries are append-only and keep the contact they were written for: a contact's
+  // timeline also shows those of the contacts merged into it (`mergedFrom`).
+  const aliases = computed(() => (contact.value?.mergedFrom ?? []).join(' '))
   const { data: timeline } = useLiveQuery(
-    byContact((db, id) =>
-      db.interactions
-        .where('[contactId+at]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .reverse()
-        .limit(TIMELINE_LIMIT)
-        .toArray(),
-    ),
+    computed(() => {
+      const s = team.session
+      const id = contactId.value
+      const ids = [id, ...aliases.value.split(' ').filter(Boolean)]
+      if (!s || !id) return undefined
+      return async () => {
+        const parts = await Promise.all(
+          ids.map((cid) =>
+            s.db.interactions
+              .where('[contactId+at]')
+              .between([cid, Dexie.minKey], [cid, Dexie.maxKey])
+              .reverse()
+              .limit(TIMELINE_LIMIT)
+              .toArray(),
+          ),
+        )
+        return parts
+          .flat()
+          .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1))
+          .slice(0, TIMELINE_LIMIT)
+      }
+    }),
     { initial: [] as InteractionRow[], keepPrevious: false },
   )
   const { data: plans } = useLiveQuery(byContact(readContactPlans), {
@@ -106,9 +132,65 @@ export const useContactStore = defineStore('contact', () => {
   /** An explicit opt-in with its reason, clearing the opt-outs in force. */
   const optIn = (reason: string) => team.write((repo) => repo.optIn(contactId.value!, { reason }))
 
+  /** Contacts likely to be the same person as the open one (same email, phone, LinkedIn or name). */
+  async function likelyDuplicates(): Promise<MergeCandidate[]> {
+    const s = team.session
+    const id = contactId.value
+    const r = s && id ? await s.db.contacts.get(id) : undefined
+    return s && r ? findLikelyDuplicates(s.db, r, (q) => s.search(q)) : []
+  }
+
+  /** Other contacts matching a name search, to merge one that is not suggested. */
+  async function searchOthers(query: string): Promise<MergeCandidate[]> {
+    const s = team.session
+    return s && contactId.value ? searchCandidates(s.db, await s.search(query), contactId.value) : []
+  }
+
+  /** What merging `dropId` into the open contact will do; `null` when either is not there. */
+  async function mergePreview(dropId: string): Promise<MergePreview | null> {
+    const s = team.session
+    const keepId = contactId.value
+    if (!s || !keepId) return null
+    await Promise.all([s.persistence.shard(shardOf(keepId)), s.persistence.shard(shardOf(dropId))])
+    const kept = s.repo.get('contacts', keepId)
+    const dropped = s.repo.get('contacts', dropId)
+    if (!kept || kept.deleted || !dropped || dropped.deleted) return null
+    return previewOf(kept, dropped, await countReferences(s.db, dropId), s.repo.optOutState(dropId))
+  }
+
+  /** Merges `dropId` into the open contact (the rule and its refusals are `mergeContacts`). */
+  async function mergeWith(dropId: string): Promise<Result<unknown>> {
+    const keepId = contactId.value!
+    const s = team.session
+    if (s) await s.persistence.shard(shardOf(dropId))
+    return team.write((repo) => {
+      const r = mergeContacts(repo, { keepId, dropId })
+      // Anything another device already did to an earlier merged contact follows too.
+      if (r.ok) reconcileMerges(repo)
+      return r
+    })
+  }
+
   function $reset() {
     contactId.value = undefined
   }
 
-  return { contactId, contact, row, timeline, plans, isOptedOut, show, save, enrollIn, optOut, optIn, $reset }
+  return {
+    contactId,
+    contact,
+    row,
+    timeline,
+    plans,
+    isOptedOut,
+    show,
+    save,
+    enrollIn,
+    optOut,
+    optIn,
+    likelyDuplicates,
+    searchOthers,
+    mergePreview,
+    mergeWith,
+    $reset,
+  }
 })
