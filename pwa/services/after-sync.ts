@@ -1,4 +1,5 @@
 import { ensureExitTouch } from '../../shared/care'
+import { reconcileMerges } from '../../shared/contacts'
 import { allDocs, type Repo, type TeamDocs } from '../../shared/doc'
 import { reconcileLead } from '../../shared/leads'
 import { reconcilePlans } from '../../shared/plans'
@@ -15,9 +16,10 @@ export interface AfterSyncReport {
 
 /**
  * Re-establishes what a merge of another device's work can leave unmet: each referral's and
- * lead's derived stage (`reconcileReferral`, `reconcileLead`), the plan rules (`reconcilePlans`)
- * and the follow-up touch of intros whose two consents came from different devices
- * (`ensureExitTouch`). Every step is idempotent and writes nothing when all is in order, so
+ * lead's derived stage (`reconcileReferral`, `reconcileLead`), the plan rules (`reconcilePlans`),
+ * the follow-up touch of intros whose two consents came from different devices
+ * (`ensureExitTouch`), and what another device did to a contact merged meanwhile
+ * (`reconcileMerges`). Every step is idempotent and writes nothing when all is in order, so
  * devices running it at once agree and a pass after a pass changes nothing.
  * @param options.day - the user's today: the start day of follow-on enrollments
  */
@@ -26,6 +28,9 @@ export function reconcileAfterSync(repo: Repo, options: { day: string }): AfterS
   const note = (r: { ok: boolean; problems?: { path: string; message: string }[] }) => {
     if (!r.ok) for (const p of r.problems ?? []) problems.push(`${p.path}: ${p.message}`)
   }
+  // First, so that records another device still pointed at a merged contact are reconciled
+  // under the contact they now belong to.
+  reconcileMerges(repo)
   const referrals = repo.list('referrals')
   const leads = repo.list('leads')
   const intros = repo.list('intros').filter((i) => i.consentA && i.consentB && i.exit)
