@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { seriousViolations } from './helpers/axe'
 import { collectErrors, launchChromium, newAppContext, screenshot } from './helpers/browser'
 import { AppPage } from './pages/app-page'
 import { ContactPage } from './pages/contact-page'
@@ -79,6 +80,16 @@ describe('merging two duplicate contacts in the PWA', () => {
     expect(await result.textContent()).toContain(DUPE.phone)
     expect(await page.getByTestId('merge-moves').textContent()).toContain('one referral')
     await screenshot(page, 'merge-01-preview-en')
+    expect(await seriousViolations(page)).toEqual([])
+    await app.setLocale('ar')
+    await page.getByTestId('merge-confirm').getByText('دمج').waitFor()
+    expect(await app.htmlAttribute('dir')).toBe('rtl')
+    // Phone numbers keep their order inside the right-to-left page.
+    const phone = result.getByText(DUPE.phone)
+    expect(await phone.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr')
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshot(page, 'merge-02-preview-ar')
+    await app.setLocale('en')
 
     await page.getByTestId('merge-confirm').click()
     await contact.notice.getByText(`${DUPE.name} was merged into this contact.`).waitFor()
