@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
+import { mergeContacts } from '../../shared/contacts'
 import { installBuiltinPlans, enroll } from '../../shared/plans'
 import { useContactStore } from '../../pwa/stores/contact'
 import { useTeamStore } from '../../pwa/stores/team'
@@ -95,6 +96,22 @@ describe('merging duplicates on the Contact screen', () => {
     await eventually(() => expect(useContactStore().timeline.map((e) => e.contactId)).toContain(dupe))
     expect(wrapper.find('[data-testid="merge-preview"]').exists()).toBe(false)
     wrapper.unmount()
+  })
+
+  it('opens a merged contact as a pointer to the contact it was merged into', async () => {
+    const { wrapper, team, pinia, omar, dupe } = await teamWithDuplicates()
+    wrapper.unmount()
+    const r = await team.write((repo) => mergeContacts(repo, { keepId: omar, dropId: dupe }))
+    expect(r.ok).toBe(true)
+    const merged = (await mountView(ContactView, pinia, `/contacts/${dupe}`, { id: dupe })).wrapper
+    await eventually(() =>
+      expect(merged.get('[data-testid="contact-merged"]').text()).toContain(
+        'O. Haddad was merged into another contact.',
+      ),
+    )
+    expect(merged.get('[data-testid="contact-merged"] a').attributes('href')).toBe(`/contacts/${omar}`)
+    expect(merged.find('[data-testid="merge-open"]').exists()).toBe(false)
+    merged.unmount()
   })
 
   it('finds a contact by name search, and cancelling writes nothing', async () => {

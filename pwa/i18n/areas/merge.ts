@@ -41,6 +41,8 @@ export const en = {
   merging: 'Merging…',
   done: '{name} was merged into this contact.',
   gone: 'That contact is no longer available to merge.',
+  mergedInto: '{name} was merged into another contact.',
+  openKept: 'Open the contact it was merged into',
 }
 
 export const ar: typeof en = {
@@ -85,4 +87,6 @@ export const ar: typeof en = {
   merging: 'جارٍ الدمج…',
   done: 'دُمجت {name} في هذه الجهة.',
   gone: 'لم تعد تلك الجهة متاحة للدمج.',
+  mergedInto: 'دُمجت {name} في جهة أخرى.',
+  openKept: 'فتح الجهة التي دُمجت فيها',
 }
