@@ -44,6 +44,8 @@ export interface PlanChoice {
   id: string
   name: string
   builtin?: BuiltinKey
+  /** Touches one enrollment schedules: what a bulk enrollment writes per contact. */
+  touches: number
 }
 
 /** What the filter menus offer: the tags in use (sorted) and the live, not archived plans. */
@@ -57,7 +59,12 @@ export async function readFilterChoices(db: ReadModel): Promise<FilterChoices> {
   const tags = (await db.contacts.orderBy('tags').uniqueKeys()) as string[]
   const plans = (await db.plans.toArray())
     .filter((p) => !p.deleted && !p.archived)
-    .map((p) => ({ id: p.id, name: p.name, builtin: p.builtin }))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      builtin: p.builtin,
+      touches: p.steps.reduce((sum, s) => sum + (s.recurrence?.count ?? 1), 0),
+    }))
     .sort((a, b) => Number(!a.builtin) - Number(!b.builtin) || a.name.localeCompare(b.name))
   return { tags: [...tags].sort((a, b) => a.localeCompare(b)), plans }
 }

@@ -12,7 +12,9 @@ import {
   type FilterChoices,
 } from '../services/contact-query'
 import {
+  BULK_CHUNK,
   changeTag,
+  enrollChunk,
   enrollTotals,
   inChunks,
   tagOf,
@@ -21,7 +23,7 @@ import {
   type EnrollTotals,
   type TagReport,
 } from '../services/contact-bulk'
-import { enrollMany } from '../../shared/plans'
+import { bulkEnroller, type Enroller } from '../../shared/plans'
 import { contactInputOf, type ContactFormValues } from '../services/contact-form'
 import { useTeamStore } from './team'
 
@@ -140,14 +142,17 @@ export const useContactsStore = defineStore('contacts', () => {
     running: false,
     progress: { done: 0, total: 0 },
   })
-  async function runBulk<T>(write: (chunk: string[]) => Promise<Result<T>>): Promise<Result<T[]>> {
+  async function runBulk<T>(
+    write: (chunk: string[]) => Promise<Result<T>>,
+    size = BULK_CHUNK,
+  ): Promise<Result<T[]>> {
     const chosen = ids.value.filter((id) => selected.value.has(id))
     // Selected contacts hidden by a later filter are still selected: keep them, after the shown ones.
     const shown = new Set(chosen)
     for (const id of selected.value) if (!shown.has(id)) chosen.push(id)
     bulk.value = { running: true, progress: { done: 0, total: chosen.length } }
     try {
-      return await inChunks(chosen, write, (p) => (bulk.value = { running: true, progress: p }))
+      return await inChunks(chosen, write, (p) => (bulk.value = { running: true, progress: p }), size)
     } finally {
       bulk.value = { ...bulk.value, running: false }
     }
@@ -155,10 +160,15 @@ export const useContactsStore = defineStore('contacts', () => {
 
   /** Enrolls the selection in a plan, in chunks; `shared/plans` skips and counts the others. */
   async function enrollSelected(planId: string): Promise<Result<EnrollTotals>> {
-    const r = await runBulk((chunk) =>
-      team.write((repo, s) =>
-        enrollMany(repo, { contactIds: chunk, planId, memberId: s.memberId, startDay: team.today() }),
-      ),
+    const plan = choices.value.plans.find((p) => p.id === planId)
+    const startDay = team.today()
+    let enroller: Enroller | undefined
+    const r = await runBulk(
+      (chunk) =>
+        team.write((repo, s) =>
+          (enroller ??= bulkEnroller(repo, { planId, memberId: s.memberId, startDay }))(chunk),
+        ),
+      enrollChunk(plan?.touches ?? 33),
     )
     return r.ok ? { ok: true, value: enrollTotals(r.value) } : r
   }

@@ -19,7 +19,13 @@ export { addDays, daysBetween, dayOf, isDay } from './days'
 export { fillScript, mergeContext, MERGE_FIELDS, type MergeContext, type MergeSources } from './merge-fields'
 export { expandPlan, enrollmentIdFor, touchIdFor, type Occurrence } from './schedule'
 export { enroll, resolveAssignee, type EnrollRequest, type EnrollOptions, type Enrollment } from './enroll'
-export { enrollMany, type EnrollManyRequest, type EnrollManyReport } from './enroll-many'
+export {
+  enrollMany,
+  bulkEnroller,
+  type Enroller,
+  type EnrollManyRequest,
+  type EnrollManyReport,
+} from './enroll-many'
 export {
   completeTouch,
   skipTouch,

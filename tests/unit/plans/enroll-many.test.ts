@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { unwrap } from '../../../shared/doc'
-import { enroll, enrollMany } from '../../../shared/plans'
+import { bulkEnroller, enroll, enrollMany } from '../../../shared/plans'
 import { contact } from '../helpers/team'
 import { planTeam } from './plan-team'
 
@@ -65,5 +65,22 @@ describe('enrollMany', () => {
     expect(enrollMany(a.repo, { ...req, contactIds: [dana.id], planId: 'plan-x' }).ok).toBe(false)
     expect(enrollMany(a.repo, { ...req, contactIds: [dana.id], startDay: '5/1/2026' }).ok).toBe(false)
     expect(a.repo.list('enrollments')).toHaveLength(before)
+  })
+
+  it('enrolls chunk by chunk, each its own batch, counting a contact met again in a later chunk', () => {
+    const { a, dana } = planTeam()
+    const kim = unwrap(a.repo.create('contacts', contact({ name: { display: 'Kim Lee' } })))
+    const omar = unwrap(a.repo.create('contacts', contact({ name: { display: 'Omar Haddad' } })))
+    const next = bulkEnroller(a.repo, { planId: 'plan-12-direct', memberId: 'ana', startDay: day })
+    expect(unwrap(next([dana.id]))).toEqual({ enrolled: [dana.id], alreadyEnrolled: [], optedOut: [] })
+    expect(unwrap(next([kim.id, dana.id]))).toEqual({
+      enrolled: [kim.id],
+      alreadyEnrolled: [dana.id],
+      optedOut: [],
+    })
+    // Enrolled elsewhere between two chunks (as a sync would bring it): still not enrolled twice.
+    unwrap(enroll(a.repo, { contactId: omar.id, planId: 'plan-12-direct', memberId: 'ana', startDay: day }))
+    expect(unwrap(next([omar.id]))).toEqual({ enrolled: [], alreadyEnrolled: [omar.id], optedOut: [] })
+    expect(a.repo.list('enrollments').filter((e) => e.planId === 'plan-12-direct')).toHaveLength(3)
   })
 })
