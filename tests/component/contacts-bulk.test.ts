@@ -171,6 +171,23 @@ describe('Contacts: filters and bulk actions', () => {
     wrapper.unmount()
   })
 
+  it('ticks a range with shift-click and clears the selection', async () => {
+    const { pinia } = await team()
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(5))
+    await box(wrapper, 'Brooke Bennett').trigger('click')
+    await box(wrapper, 'Omar Haddad').trigger('click', { shiftKey: true })
+    expect(wrapper.get('[data-testid="bulk-selected"]').text()).toBe('Selected: 3')
+    expect((box(wrapper, 'Kim Lee').element as HTMLInputElement).checked).toBe(true)
+    expect((box(wrapper, 'Wei Ming Li').element as HTMLInputElement).checked).toBe(false)
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Clear selection')!
+      .trigger('click')
+    expect(wrapper.get('[data-testid="bulk-selected"]').text()).toBe('Selected: 0')
+    wrapper.unmount()
+  })
+
   it('refuses an empty tag with a clear message, writing nothing', async () => {
     const { pinia } = await team()
     const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
