@@ -8,6 +8,7 @@ export {
   checkMerge,
   reconcileMerges,
   carriedOptOutId,
+  fingerprint,
   CONTACT_REFERENCES,
   type MergeRequest,
   type MergeOutcome,

@@ -1,5 +1,16 @@
 import type { CountryCode } from 'libphonenumber-js/min'
-import { fail, jsonEqual, ok, type Problem, type Repo, type Result } from '../doc'
+import type * as Y from 'yjs'
+import {
+  DELETED_KEY,
+  docsOf,
+  fail,
+  jsonEqual,
+  ok,
+  readRecord,
+  type Problem,
+  type Repo,
+  type Result,
+} from '../doc'
 import { mergeContactData } from '../io/apply-import'
 import type { ContactData, RecordCollection, RecordOf } from '../model'
 import { stopEnrollment, touchesOf } from '../plans/enrollment-state'
@@ -105,6 +116,22 @@ export function mergedFields(
   return changes
 }
 
+/** The contact's data (not its bookkeeping) as a short deterministic fingerprint. */
+export function fingerprint(c: RecordOf<'contacts'>): string {
+  const skip = new Set(['id', 'created', 'stamp', 'deleted', 'mergedInto', 'mergedFrom', 'mergeSeen'])
+  const json = JSON.stringify(c, (k, value: unknown) =>
+    skip.has(k)
+      ? undefined
+      : value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value,
+  )
+  // FNV-1a, 32 bits: enough to tell an edit from no edit of one contact.
+  let h = 0x811c9dc5
+  for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193)
+  return (h >>> 0).toString(36)
+}
+
 /** The id under which an opt-out carried from one contact to another is recorded (idempotent). */
 export const carriedOptOutId = (eventId: string, keepId: string) => `${eventId}>${keepId}`
 
@@ -115,9 +142,13 @@ export const carriedOptOutId = (eventId: string, keepId: string) => `${eventId}>
  */
 function carryOver(repo: Repo, kept: RecordOf<'contacts'>, dropped: RecordOf<'contacts'>): MergeOutcome {
   const name = dropped.name.display
-  const changes = mergedFields(kept, { ...dropped, id: dropped.id } as ContactData)
+  const print = fingerprint(dropped)
+  // Fields only when the dropped contact's data changed since it was last carried over.
+  const isNew = kept.mergeSeen?.[dropped.id] !== print
+  const changes: Partial<ContactData> = isNew ? mergedFields(kept, dropped) : {}
   const mergedFrom = [...new Set([...(kept.mergedFrom ?? []), ...(dropped.mergedFrom ?? []), dropped.id])]
   if (!jsonEqual(mergedFrom, kept.mergedFrom ?? [])) changes.mergedFrom = mergedFrom
+  if (isNew) changes.mergeSeen = { ...kept.mergeSeen, [dropped.id]: print }
   if (Object.keys(changes).length) repo.update('contacts', kept.id, changes)
 
   // No double enrollment: the dropped contact's enrollment stops where the kept one is in the plan.
@@ -200,16 +231,47 @@ export function mergeContacts(repo: Repo, request: MergeRequest): Result<MergeOu
   })
 }
 
+/** The soft-deleted contacts that carry `mergedInto`, read without decoding every contact. */
+function mergedTombstones(repo: Repo): RecordOf<'contacts'>[] {
+  const out: RecordOf<'contacts'>[] = []
+  for (const doc of docsOf(repo.docs, 'contacts')) {
+    for (const [id, m] of (doc.getMap('contacts') as Y.Map<Y.Map<unknown>>).entries()) {
+      if (m.get(DELETED_KEY) && m.get('mergedInto')) out.push(readRecord('contacts', id, m))
+    }
+  }
+  return out
+}
+
+/** The ids, among `ids`, that some live record or contact source still names. */
+function stillNamed(repo: Repo, ids: ReadonlySet<string>): Set<string> {
+  const named = new Set<string>()
+  for (const [c, fields] of Object.entries(CONTACT_REFERENCES) as [RecordCollection, readonly string[]][]) {
+    for (const r of repo.list(c)) {
+      for (const f of fields) {
+        const v = (r as unknown as Record<string, unknown>)[f]
+        if (typeof v === 'string' && ids.has(v)) named.add(v)
+      }
+    }
+  }
+  for (const c of repo.list('contacts')) {
+    if (c.source?.referredBy && ids.has(c.source.referredBy)) named.add(c.source.referredBy)
+  }
+  return named
+}
+
 /**
  * After a sync: what another device did to a merged contact while the merge was on its way —
  * an edit, a new touch or referral, an opt-out — is carried to the contact it was merged into
  * (fields only where the kept contact's are empty, lists by union). The edit also stays on the
- * tombstone. Idempotent; returns what it carried, per merged contact that needed it.
+ * tombstone. Idempotent, and cheap when there is nothing to carry (one pass over the reference
+ * collections for all merged contacts); returns what it carried, per merged contact.
  */
 export function reconcileMerges(repo: Repo): MergeOutcome[] {
   const out: MergeOutcome[] = []
-  const merged = repo.list('contacts', { includeDeleted: true }).filter((c) => c.deleted && c.mergedInto)
+  const merged = mergedTombstones(repo)
   if (!merged.length) return out
+  const named = stillNamed(repo, new Set(merged.map((c) => c.id)))
+  const ledger = repo.docs.team.getMap('optOuts')
   repo.batch(() => {
     for (const dropped of merged) {
       // Follow a chain of merges (A into B, then B into C) to the live contact.
@@ -218,6 +280,13 @@ export function reconcileMerges(repo: Repo): MergeOutcome[] {
         kept = repo.get('contacts', kept.mergedInto)
       }
       if (!kept || kept.deleted) continue
+      const keptId = kept.id
+      const needed =
+        named.has(dropped.id) ||
+        !(kept.mergedFrom ?? []).includes(dropped.id) ||
+        kept.mergeSeen?.[dropped.id] !== fingerprint(dropped) ||
+        repo.optOutState(dropped.id).active.some((e) => !ledger.has(carriedOptOutId(e.id, keptId)))
+      if (!needed) continue
       const r = carryOver(repo, kept, dropped)
       if (r.fields.length || r.optOuts || r.stoppedEnrollments.length || Object.keys(r.moved).length)
         out.push(r)

@@ -91,6 +91,12 @@ export const ContactFields = {
   mergedInto: v.optional(Id),
   /** On a kept contact: the contacts merged into it, whose timelines are shown as its own. */
   mergedFrom: v.optional(v.array(Id)),
+  /**
+   * On a kept contact: a fingerprint of each merged contact's data when it was last carried
+   * over, so an edit another device made to it later is carried once, and a value removed
+   * from the kept contact since does not come back.
+   */
+  mergeSeen: v.optional(v.record(v.string(), v.string())),
 }
 
 /** Input for creating a contact: only the name is required. */

@@ -280,6 +280,18 @@ describe('a merge racing an edit on another device', () => {
     expect(snapshot(a)).toBe(snapshot(b))
   })
 
+  it('does not bring back a value removed from the kept contact after the merge', () => {
+    const { a, dana, dupe } = duplicates()
+    unwrap(mergeContacts(a.repo, { keepId: dana.id, dropId: dupe.id }))
+    unwrap(
+      a.repo.update('contacts', dana.id, { phones: [{ value: '+15035550142', label: 'mobile' }], notes: '' }),
+    )
+    expect(reconcileMerges(a.repo)).toEqual([])
+    const kept = a.repo.get('contacts', dana.id)!
+    expect(kept.phones.map((p) => p.value)).toEqual(['+15035550142'])
+    expect(kept.notes).toBe('')
+  })
+
   it('does not bring back an opt-out the kept contact was explicitly opted back in from', () => {
     const { a, dana, dupe } = duplicates()
     const event = unwrap(a.repo.optOut(dupe.id, { channel: 'email' }))
