@@ -55,6 +55,9 @@ const compression = () =>
     ? { CompressionStream, DecompressionStream }
     : undefined
 
+/** A team that fails to load (or closes while loading) is reported by the team store. */
+const ignoreLoadFailure = () => {}
+
 /** Whether a Yjs transaction came from this device's repository (its origin names the actor). */
 const isLocalWrite = (origin: unknown) =>
   typeof origin === 'object' && origin !== null && 'actor' in origin && 'at' in origin
@@ -145,7 +148,16 @@ export const useSyncStore = defineStore('sync', () => {
   async function start(s: TeamSession) {
     const mine = ++generation
     current = s
-    const local = await readLocal(s)
+    let local: Awaited<ReturnType<typeof readLocal>>
+    try {
+      local = await readLocal(s)
+    } catch (e) {
+      // The team closed meanwhile (its read model with it): nothing to start.
+      if (mine !== generation || team.session !== s) return
+      state.value = 'error'
+      error.value = e instanceof Error ? e.message : String(e)
+      return
+    }
     if (mine !== generation) return
     signalingUrls.value = local.urls
     isLiveSyncOn.value = local.on
@@ -154,9 +166,9 @@ export const useSyncStore = defineStore('sync', () => {
     refreshJoinCode(isRemoved ? undefined : local.secret)
     // Only once loaded: an `update` listener makes Yjs encode every shard as it loads (writes
     // wait for `loaded` anyway, so no local change is missed).
-    void s.loaded.then(() => {
+    s.loaded.then(() => {
       if (mine === generation) watchDocs(s.docs)
-    })
+    }, ignoreLoadFailure)
     const host = webrtcHost()
     if (isRemoved) return void (state.value = 'removed')
     if (!local.on) return void (state.value = 'off')
@@ -363,7 +375,7 @@ export const useSyncStore = defineStore('sync', () => {
     if (!s) return
     // What a merge can leave unmet (derived stages, plan rules) is put right after updates from
     // peers, paired devices, open rooms and bundles; the extension bridge runs its own pass.
-    void s.loaded.then(() => {
+    s.loaded.then(() => {
       if (team.session !== s) return
       stopReconcile = reconcileOnSync(
         (o: unknown) =>
@@ -375,7 +387,7 @@ export const useSyncStore = defineStore('sync', () => {
           onError: (e) => console.warn('Rapport: after sync:', e),
         },
       )
-    })
+    }, ignoreLoadFailure)
     stopWatchingKeys = watchTeamKeys(
       s,
       () => void restart(),
