@@ -43,5 +43,8 @@ export async function mountView(
   return { wrapper, router }
 }
 
-/** Waits for a condition the live queries reach asynchronously (fake IndexedDB is asynchronous). */
-export const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 })
+/**
+ * Waits for a condition the live queries reach asynchronously (fake IndexedDB is asynchronous).
+ * Generous: on a busy 2-core machine WebCrypto and IndexedDB steps can take seconds.
+ */
+export const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 20 })
