@@ -29,6 +29,13 @@ describe('bulk actions on the Contacts screen of the demo team', () => {
     contacts = new ContactsPage(page)
     await contacts.rows.first().waitFor()
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"] a').length > 3)
+    // Shards load one after another: wait until the count of everyone stops moving.
+    for (let before = ''; ;) {
+      const now = (await contacts.count.textContent()) ?? ''
+      if (now && now === before) break
+      before = now
+      await page.waitForTimeout(500)
+    }
     everyone = (await contacts.count.textContent())!
   })
 
@@ -42,9 +49,11 @@ describe('bulk actions on the Contacts screen of the demo team', () => {
       .locator('option', { hasText: 'investor' })
       .waitFor({ state: 'attached' })
     await contacts.filter('filter-tag', 'investor')
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="contact-count"]')?.textContent !== '',
-    )
+    // The count line changes once the filtered list has answered (before, it counts everyone).
+    await page.waitForFunction((all) => {
+      const text = document.querySelector('[data-testid="contact-count"]')?.textContent
+      return !!text && text !== all
+    }, everyone)
     const shown = Number((await contacts.count.textContent())!.replace(/\D/g, ''))
     expect(shown).toBeGreaterThan(1)
     await contacts.selectAllMatching()
