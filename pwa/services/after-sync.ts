@@ -4,6 +4,8 @@ import { allDocs, type Repo, type TeamDocs } from '../../shared/doc'
 import { reconcileLead } from '../../shared/leads'
 import { reconcilePlans } from '../../shared/plans'
 import { reconcileReferral } from '../../shared/referrals'
+import { isSyncOrigin } from '../../shared/sync'
+import type { TeamSession } from './team-session'
 
 /** What one pass of `reconcileAfterSync` looked at, and what failed. */
 export interface AfterSyncReport {
@@ -90,4 +92,20 @@ export function reconcileOnSync(
     if (timer !== undefined) clearTimeout(timer)
     for (const doc of list) doc.off('update', onUpdate)
   }
+}
+
+/**
+ * Reconciles a team after updates from peers, paired devices, bundles and (per `isOtherOrigin`)
+ * other carriers such as open rooms; the extension bridge runs its own pass on its origin.
+ * @returns the function that stops watching
+ */
+export function reconcileTeamSyncs(
+  s: Pick<TeamSession, 'repo' | 'docs'>,
+  day: () => string,
+  isOtherOrigin: (origin: unknown) => boolean,
+): () => void {
+  return reconcileOnSync(
+    (o: unknown) => o === 'bundle' || (isSyncOrigin(o) && o.via !== 'bridge') || isOtherOrigin(o),
+    { repo: s.repo, docs: s.docs, day, onError: (e) => console.warn('Rapport: after sync:', e) },
+  )
 }

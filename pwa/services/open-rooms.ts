@@ -10,6 +10,8 @@ export interface OpenStockRoomsOptions {
    * @default []
    */
   iceServers?: RTCIceServer[]
+  /** Told every 2 s how many stock peers are connected (`peers()`), until `close()`. */
+  onPeers?: (count: number) => void
 }
 
 /** The open rooms of one team on this device. */
@@ -60,10 +62,13 @@ export async function openStockRooms(
       }),
   )
   let isClosed = false
-  return {
+  const onPeers = options.onPeers
+  const timer = onPeers ? setInterval(() => onPeers(stock.peers()), 2000) : undefined
+  const stock: StockRooms = {
     close() {
       if (isClosed) return
       isClosed = true
+      clearInterval(timer)
       for (const provider of providers) {
         provider.destroy()
         provider.awareness.destroy() // its own, made by the provider: stops its timer
@@ -83,4 +88,5 @@ export async function openStockRooms(
     },
     isOrigin: (origin) => origin !== null && providers.some((p) => p.room === origin),
   }
+  return stock
 }

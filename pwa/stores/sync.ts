@@ -4,27 +4,26 @@ import { allDocs, type TeamDocs } from '../../shared/doc'
 import {
   acceptPairingOffer,
   createPairingOffer,
-  decodeStateVectors,
-  deriveKeys,
   encodeJoinCode,
-  encodeStateVectors,
-  exportBundle,
-  isSyncOrigin,
-  importBundle,
   joinTeamSync,
-  type ImportBundleResult,
   type PairingOffer,
   type PairingOptions,
   type PairingRefusal,
   type PeerLink,
   type PeerStatus,
-  type StateVectorsRefusal,
   type TeamSync,
 } from '../../shared/sync'
 import type { Refusal } from '../../shared/sync/errors'
 import type { SignalingServerStatus } from '../../shared/sync/signaling'
-import { reconcileOnSync } from '../services/after-sync'
+import { reconcileTeamSyncs } from '../services/after-sync'
 import { openStockRooms, type StockRooms } from '../services/open-rooms'
+import {
+  applyBundle as applyBundleOf,
+  keysOf,
+  makeBundle as makeBundleOf,
+  stateVectorsOf,
+} from '../services/sync-bundles'
+import { compressionStreams, webrtcHost } from '../services/sync-browser'
 import { defaultSignalingUrls } from '../services/sync-signaling'
 import { watchTeamKeys } from '../services/team-devices'
 import { setTeamLocal, teamLocal, type TeamSession } from '../services/team-session'
@@ -35,25 +34,6 @@ import { useTeamStore } from './team'
  * another device removed this one from the team (it keeps its copy and gets nothing new).
  */
 export type LiveSyncState = 'off' | 'unavailable' | 'starting' | 'on' | 'error' | 'removed'
-
-/** A paired device (no server): its link and what is shown of it. */
-interface Paired {
-  link: PeerLink
-  stop: () => void
-}
-
-/** The browser's WebRTC and WebSocket, if it has them. */
-function webrtcHost() {
-  const g = globalThis as Partial<Pick<typeof globalThis, 'RTCPeerConnection' | 'WebSocket'>>
-  return g.RTCPeerConnection && g.WebSocket
-    ? { RTCPeerConnection: g.RTCPeerConnection, WebSocket: g.WebSocket }
-    : undefined
-}
-
-const compression = () =>
-  typeof CompressionStream === 'function' && typeof DecompressionStream === 'function'
-    ? { CompressionStream, DecompressionStream }
-    : undefined
 
 /** A team that fails to load (or closes while loading) is reported by the team store. */
 const ignoreLoadFailure = () => {}
@@ -87,12 +67,13 @@ export const useSyncStore = defineStore('sync', () => {
   /** Whether stock Yjs clients may join (one y-webrtc room per document), and how many are in. */
   const isOpenRoomsOn = ref(false)
   const openRoomPeers = ref(0)
-  let rooms: { stock: StockRooms; timer: ReturnType<typeof setInterval> } | undefined
+  let rooms: StockRooms | undefined
   let stopReconcile = () => {}
   let sync: TeamSync | undefined
   let current: TeamSession | undefined
   let offer: PairingOffer | undefined
-  let paired: Paired[] = []
+  /** Devices paired with no server: their links, and how to stop each. */
+  let paired: { link: PeerLink; stop: () => void }[] = []
   let stopWatchingDocs = () => {}
   let stopWatchingKeys = () => {}
   let isRemoved = false
@@ -209,9 +190,11 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Opens the rooms stock Yjs clients join (`openStockRooms`) and counts who is in them. */
   async function openRooms(s: TeamSession, secret: string, urls: string[], mine: number) {
-    const stock = await openStockRooms(s.docs, secret, urls)
+    const stock = await openStockRooms(s.docs, secret, urls, {
+      onPeers: (n) => (openRoomPeers.value = n),
+    })
     if (mine !== generation) return stock.close()
-    rooms = { stock, timer: setInterval(() => (openRoomPeers.value = stock.peers()), 2000) }
+    rooms = stock
   }
 
   /** Leaves the room, closes paired links and any pending offer. */
@@ -219,8 +202,7 @@ export const useSyncStore = defineStore('sync', () => {
     generation++
     sync?.stop()
     sync = undefined
-    if (rooms) clearInterval(rooms.timer)
-    rooms?.stock.close()
+    rooms?.close()
     rooms = undefined
     openRoomPeers.value = 0
     offer?.cancel()
@@ -264,52 +246,23 @@ export const useSyncStore = defineStore('sync', () => {
     await restart()
   }
 
-  async function keysOfOpenTeam() {
-    const s = await team.whenLoaded()
-    const secret = await teamLocal(s.db, 'secret')
-    if (!secret) throw new Error('this device has no secret for the team')
-    return { s, keys: await deriveKeys(secret) }
-  }
-
   /** This device's state vectors, for another device to answer with only what this one lacks. */
-  async function stateVectors(): Promise<Uint8Array<ArrayBuffer>> {
-    const s = await team.whenLoaded()
-    return encodeStateVectors(s.docs) as Uint8Array<ArrayBuffer>
-  }
-
-  /**
-   * A bundle of everything, or of what the device whose state vectors file is given lacks.
-   * @returns the bundle, or the refusal of that file
-   */
-  async function makeBundle(
-    since?: Uint8Array,
-  ): Promise<{ ok: true; value: Uint8Array<ArrayBuffer> } | Refusal<StateVectorsRefusal>> {
-    const { s, keys } = await keysOfOpenTeam()
-    let vectors: Uint8Array[] | undefined
-    if (since) {
-      const read = decodeStateVectors(s.docs, since)
-      if (!read.ok) return read
-      vectors = read.value
-    }
-    const bytes = await exportBundle(s.docs, keys.updateKey, { since: vectors })
-    return { ok: true, value: bytes as Uint8Array<ArrayBuffer> }
-  }
-
+  const stateVectors = async () => stateVectorsOf(await team.whenLoaded())
+  /** A bundle of everything, or of what the device whose state vectors are given lacks. */
+  const makeBundle = async (since?: Uint8Array) => makeBundleOf(await team.whenLoaded(), since)
   /** Merges a bundle after checking all of it: a refused file changes nothing. */
-  async function applyBundle(bytes: Uint8Array): Promise<ImportBundleResult> {
-    const { s, keys } = await keysOfOpenTeam()
-    return importBundle(s.docs, keys.updateKey, bytes)
-  }
+  const applyBundle = async (bytes: Uint8Array) => applyBundleOf(await team.whenLoaded(), bytes)
 
   async function pairingOptions(): Promise<PairingOptions> {
-    const { s, keys } = await keysOfOpenTeam()
+    const s = await team.whenLoaded()
+    const keys = await keysOf(s)
     const host = webrtcHost()
     if (!host) throw new Error('this browser has no WebRTC')
     return {
       docs: s.docs,
       keys,
       RTCPeerConnection: host.RTCPeerConnection,
-      compression: compression(),
+      compression: compressionStreams(),
       onError: (e) => console.warn('Rapport pairing:', e.message),
     }
   }
@@ -373,20 +326,13 @@ export const useSyncStore = defineStore('sync', () => {
     isRemoved = false
     stop()
     if (!s) return
-    // What a merge can leave unmet (derived stages, plan rules) is put right after updates from
-    // peers, paired devices, open rooms and bundles; the extension bridge runs its own pass.
     s.loaded.then(() => {
-      if (team.session !== s) return
-      stopReconcile = reconcileOnSync(
-        (o: unknown) =>
-          o === 'bundle' || (isSyncOrigin(o) && o.via !== 'bridge') || rooms?.stock.isOrigin(o) === true,
-        {
-          repo: s.repo,
-          docs: s.docs,
-          day: () => team.today(),
-          onError: (e) => console.warn('Rapport: after sync:', e),
-        },
-      )
+      if (team.session === s)
+        stopReconcile = reconcileTeamSyncs(
+          s,
+          () => team.today(),
+          (o) => rooms?.isOrigin(o) === true,
+        )
     }, ignoreLoadFailure)
     stopWatchingKeys = watchTeamKeys(
       s,
