@@ -60,6 +60,16 @@ export function rankCandidates(
     for (let b = exactBits; b; b &= b - 1) exact++
     hits.push({ c, exact, matched })
   }
+  return bestHits(hits, limit)
+}
+
+/**
+ * The best `limit` of scored candidates as hits, in `rankCandidates`' order; for an engine that
+ * scores its candidates itself.
+ * @param hits - scored candidates (reordered in place)
+ * @param limit - how many to keep
+ */
+export function bestHits(hits: Ranked[], limit: number): ContactSearchHit[] {
   return topK(hits, limit).map(({ c, exact, matched }) => ({
     id: c.id,
     displayName: c.displayName,
@@ -71,7 +81,8 @@ export function rankCandidates(
 /** Query words beyond this are ignored (a query is a name, not a paragraph). */
 export const MAX_QUERY_TOKENS = 8
 
-interface Ranked {
+/** A candidate with its score for a query. */
+export interface Ranked {
   c: SearchCandidate
   exact: number
   matched: number

@@ -1,6 +1,13 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import type { ProjectionChange } from './apply'
-import { rankCandidates, type ContactSearchHit, type RankOptions, type SearchCandidate } from './rank'
+import {
+  bestHits,
+  rankCandidates,
+  type ContactSearchHit,
+  type RankOptions,
+  type Ranked,
+  type SearchCandidate,
+} from './rank'
 import type { ContactRow } from './rows'
 import type { ReadModel } from './schema'
 
@@ -17,6 +24,17 @@ const candidate = (r: ContactRow): SearchCandidate => ({
 })
 
 /**
+ * A contact in the index. The tree's sets hold these directly (no id lookup per match), and a
+ * search scores them in place: `pass` says which search last touched the entry, so one walk of
+ * the tree both removes duplicates and counts matched tokens.
+ */
+interface Entry {
+  c: SearchCandidate
+  pass: number
+  hit: Ranked
+}
+
+/**
  * An in-memory MiniSearch index over the contacts' folded name tokens, loaded from the read
  * model and kept current from the projector's committed changes.
  */
@@ -24,30 +42,35 @@ export function createMiniSearchIndex(db: ReadModel) {
   // MiniSearch's radix tree (SearchableMap) from token to the contacts that have it. Its own
   // search() scored every match with BM25, which our ranking then ignored: a one-letter prefix
   // at 50k contacts took ~140 ms. A prefix walk of the tree gives the candidates directly.
-  const tree = new SearchableMap<Set<string>>()
-  const contacts = new Map<string, SearchCandidate>()
-  const index = {
-    add(c: SearchCandidate) {
-      for (const t of c.nameTokens) tree.fetch(t, () => new Set()).add(c.id)
-    },
-    remove(c: SearchCandidate) {
-      for (const t of c.nameTokens) {
-        const ids = tree.get(t)
-        ids?.delete(c.id)
-        if (ids?.size === 0) tree.delete(t)
-      }
-    },
-    removeAll: () => tree.clear(),
+  const tree = new SearchableMap<Set<Entry>>()
+  const contacts = new Map<string, Entry>()
+  let pass = 0
+
+  function index(e: Entry) {
+    for (const t of e.c.nameTokens) tree.fetch(t, () => new Set()).add(e)
+  }
+
+  function unindex(e: Entry) {
+    for (const t of e.c.nameTokens) {
+      const entries = tree.get(t)
+      entries?.delete(e)
+      if (entries?.size === 0) tree.delete(t)
+    }
   }
 
   function put(rows: ContactRow[]) {
     for (const r of rows) {
       const old = contacts.get(r.id)
       const c = candidate(r)
-      contacts.set(r.id, c)
-      if (old && old.nameTokens.join(' ') === c.nameTokens.join(' ')) continue
-      if (old) index.remove(old)
-      index.add(c)
+      if (old && old.c.nameTokens.join(' ') === c.nameTokens.join(' ')) {
+        old.c = c
+        old.hit.c = c
+        continue
+      }
+      if (old) unindex(old)
+      const e: Entry = { c, pass: 0, hit: { c, exact: 0, matched: 0 } }
+      contacts.set(r.id, e)
+      index(e)
     }
   }
 
@@ -56,13 +79,13 @@ export function createMiniSearchIndex(db: ReadModel) {
       const old = contacts.get(id)
       if (!old) continue
       contacts.delete(id)
-      index.remove(old)
+      unindex(old)
     }
   }
 
   function applyNow(change: ProjectionChange) {
     if (change.reset) {
-      index.removeAll()
+      tree.clear()
       contacts.clear()
     }
     const c = change.tables.contacts
@@ -92,13 +115,45 @@ export function createMiniSearchIndex(db: ReadModel) {
     buffer = undefined
   }
 
+  /**
+   * One word, the common case while typing: the walk of the tree under it scores every contact
+   * as `rankCandidates` would (each token under the prefix is one matched token; the prefix
+   * itself is an exact one), without testing any token again.
+   */
+  function searchWord(word: string, options: RankOptions): ContactSearchHit[] {
+    const { limit = 50, includeDeleted = false } = options
+    const current = ++pass
+    const hits: Ranked[] = []
+    for (const [token, entries] of tree.atPrefix(word)) {
+      const exact = token.length === word.length ? 1 : 0
+      for (const e of entries) {
+        if (e.pass !== current) {
+          e.pass = current
+          if (e.c.deleted && !includeDeleted) continue
+          e.hit.exact = 0
+          e.hit.matched = 0
+          hits.push(e.hit)
+        } else if (e.c.deleted && !includeDeleted) continue
+        e.hit.matched++
+        e.hit.exact |= exact
+      }
+    }
+    return bestHits(hits, limit)
+  }
+
   function search(query: string[], options: RankOptions): ContactSearchHit[] {
     if (query.length === 0) return []
+    if (query.length === 1) return searchWord(query[0]!, options)
     // Candidates come from the longest word (usually the rarest); ranking checks every word.
     const longest = query.reduce((a, b) => (b.length > a.length ? b : a))
-    const candidates = new Set<SearchCandidate>()
-    for (const ids of tree.atPrefix(longest).values()) {
-      for (const id of ids) candidates.add(contacts.get(id)!)
+    const current = ++pass
+    const candidates: SearchCandidate[] = []
+    for (const entries of tree.atPrefix(longest).values()) {
+      for (const e of entries) {
+        if (e.pass === current) continue
+        e.pass = current
+        candidates.push(e.c)
+      }
     }
     return rankCandidates(candidates, query, options)
   }

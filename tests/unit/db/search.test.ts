@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { unwrap } from '../../../shared/doc'
 import { createContactSearch, nameTokens, type SearchEngine } from '../../../shared/db'
+import { foldName } from '../../../shared/db/fold'
 import { rankCandidates } from '../../../shared/db/rank'
+import type { ReadModel } from '../../../shared/db/schema'
+import { createMiniSearchIndex } from '../../../shared/db/search-minisearch'
+import { createPeople } from '../../../shared/demo/people'
+import { TRADES } from '../../../shared/demo/pools'
+import { createRandom } from '../../../shared/demo/random'
 import { contact } from '../helpers/team'
 import { device } from './read-model'
 
@@ -113,6 +119,32 @@ describe('ranking', () => {
     expect(rankCandidates(candidates, ['al'], { limit: 10 })).toEqual(all.slice(0, 10))
     expect(all[0]).toMatchObject({ displayName: 'Al Alvarez 105', exact: 1, matched: 2 })
     expect(rankCandidates(candidates, ['al'], { limit: 0 })).toEqual([])
+  })
+
+  it('scores one-word queries in the tree walk exactly as rankCandidates does', async () => {
+    const people = createPeople(createRandom(7).fork('people'))
+    const rows = Array.from({ length: 1500 }, (_, i) => {
+      const p = people.person({ trade: i % 9 === 0 ? TRADES[i % TRADES.length] : undefined })
+      const locals = p.emails.map((e) => e.value.split('@')[0]!.replace(/\d+/g, ' '))
+      return {
+        id: `c${String(i).padStart(5, '0')}`,
+        displayName: p.display,
+        sortKey: foldName(p.display),
+        deleted: (i % 13 === 0 ? 1 : 0) as 0 | 1,
+        nameTokens: nameTokens(p.display, p.given, p.family, p.work?.organisation, ...locals),
+      }
+    })
+    const index = createMiniSearchIndex({ contacts: { toArray: async () => rows } } as unknown as ReadModel)
+    await index.load()
+    const words = new Set<string>()
+    for (const r of rows.slice(0, 300))
+      for (const t of r.nameTokens) words.add(t.slice(0, 1 + (t.length % 4)))
+    expect(words.size).toBeGreaterThan(100)
+    for (const w of [...words, 'zzz', 'ال']) {
+      for (const options of [{ limit: 20 }, { limit: 500, includeDeleted: true }]) {
+        expect(index.search([w], options), w).toEqual(rankCandidates(rows, [w], options))
+      }
+    }
   })
 
   it('keeps a change committed while the MiniSearch index loads', async () => {
