@@ -27,6 +27,11 @@ router.onError((error: Error, to) => {
     window.location.assign(to.fullPath)
   } else console.error('Rapport: navigation failed', error)
 })
+// Contacts and Today say when they have drawn from the read model; other screens read the
+// documents, which may then start loading at once.
+router.afterEach((to) => {
+  if (to.name !== 'contacts' && to.name !== 'today') useTeamStore(pinia).screenDrawn()
+})
 app.use(router)
 app.mount('#app')
 

@@ -39,6 +39,10 @@ export const defaultFilters = (): ContactFilters => ({
   planId: '',
 })
 
+/** Whether no filter is set. */
+export const isDefaultFilters = (f: ContactFilters): boolean =>
+  (Object.keys(f) as (keyof ContactFilters)[]).every((k) => f[k] === defaultFilters()[k])
+
 /** A plan a filter or a bulk enrollment can name. */
 export interface PlanChoice {
   id: string
@@ -93,4 +97,45 @@ export async function readContactIds(db: ReadModel, filters: ContactFilters): Pr
   // Smallest set first: most ids fail the first test.
   sets.sort((a, b) => a.size - b.size)
   return ordered.filter((id) => !deleted.has(id) && sets.every((s) => s.has(id)))
+}
+
+/** The read model's snapshot of the unfiltered list (`snapshots` table). */
+const ORDER_SNAPSHOT = 'contacts.order'
+/** The snapshot is written at most this often while the list keeps changing (a sync). */
+const SNAPSHOT_EVERY_MS = 10_000
+
+/** The unfiltered list in name order as kept last time, if any. */
+export async function readOrderSnapshot(db: ReadModel): Promise<string[] | undefined> {
+  const row = await db.snapshots.get(ORDER_SNAPSHOT)
+  const ids = row?.value
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : undefined
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i])
+
+/**
+ * Keeps the unfiltered list for the next start: a changed list is written at once, then at most
+ * every `SNAPSHOT_EVERY_MS` (the last one always lands).
+ * @returns `keep(db, ids)`
+ */
+export function snapshotKeeper(everyMs = SNAPSHOT_EVERY_MS) {
+  let written: { db: ReadModel; ids: readonly string[] } | undefined
+  let pending: { db: ReadModel; ids: readonly string[] } | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const write = () => {
+    timer = undefined
+    const next = pending
+    pending = undefined
+    if (!next || (written?.db === next.db && sameIds(written.ids, next.ids))) return
+    written = next
+    void next.db.snapshots
+      .put({ key: ORDER_SNAPSHOT, value: [...next.ids], at: Date.now() })
+      .catch((e: unknown) => console.warn('Rapport: the list snapshot was not kept', e))
+    timer = setTimeout(write, everyMs)
+  }
+  return (db: ReadModel, ids: readonly string[]) => {
+    pending = { db, ids }
+    if (!timer) write()
+  }
 }

@@ -13,10 +13,17 @@ export interface AppHost {
   clock: Clock
   /** Lets the page paint and answer its reads between two documents' loads; a macrotask if absent. */
   pause?: Pause
+  /**
+   * How long an opened team's record shards wait for the first screen to draw from the read
+   * model (`TeamSession.firstScreenDrawn`) before loading anyway; absent or 0: no wait.
+   */
+  firstScreenWaitMs?: number
 }
 
 /** How long a busy page may hold back the loading of the documents. */
 const PAUSE_TIMEOUT_MS = 500
+/** The longest the documents wait for the first screen (a screen that never says it drew). */
+const FIRST_SCREEN_WAIT_MS = 3000
 
 /** Resolves in an idle period (or after the timeout on a page that is never idle). */
 const idle: Pause = () =>
@@ -34,5 +41,6 @@ export function browserHost(): AppHost {
     clearPersistence: (name) => clearDocument(name),
     clock: systemClock,
     pause: idle,
+    firstScreenWaitMs: FIRST_SCREEN_WAIT_MS,
   }
 }

@@ -61,6 +61,11 @@ export interface TeamSession {
   search(query: string, options?: RankOptions): Promise<ContactSearchHit[]>
   /** Calls `listener` after each projection pass (and when the faster search is ready). */
   onChange(listener: () => void): () => void
+  /**
+   * Says the first screen has drawn what it reads from the read model: the record shards start
+   * loading (they wait for this, or for `AppHost.firstScreenWaitMs`). Safe to call again.
+   */
+  firstScreenDrawn(): void
   close(): void
 }
 
@@ -114,11 +119,17 @@ export async function openTeamSession(
   let fullSearch: ContactSearch | undefined
   let projector: Projector | undefined
 
-  // The shards wait for the team document and a pause, then load one by one with a pause
-  // before each: the first screen reads the read model meanwhile instead of queuing its reads
-  // behind every shard's (long) load.
+  // The shards wait for the team document and for the first screen to draw from the read
+  // model, then load one by one with a pause before each. A shard's load is one large
+  // IndexedDB read and one long decode: started earlier, it holds back the screen's own reads.
   const pause = host.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+  let firstScreenDrawn = () => {}
+  const drawn = new Promise<void>((resolve) => (firstScreenDrawn = resolve))
+  const waitMs = host.firstScreenWaitMs ?? 0
+  const firstScreen =
+    waitMs > 0 ? Promise.race([drawn, new Promise<void>((resolve) => setTimeout(resolve, waitMs))]) : null
   const loaded = persistence.team
+    .then(() => firstScreen)
     .then(() => persistence.all({ pause }))
     .then(async () => {
       if (isClosed) return
@@ -150,6 +161,7 @@ export async function openTeamSession(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    firstScreenDrawn,
     close() {
       isClosed = true
       projector?.stop()

@@ -4,9 +4,13 @@ import type { ContactRow } from '../../shared/db'
 import type { Result } from '../../shared/doc'
 import type { RecordOf } from '../../shared/model'
 import { useLiveQuery } from '../composables/useLiveQuery'
+import { useProjectedQuery } from '../composables/useProjectedQuery'
 import {
   defaultFilters,
+  isDefaultFilters,
   readContactIds,
+  readOrderSnapshot,
+  snapshotKeeper,
   readFilterChoices,
   type ContactFilters,
   type FilterChoices,
@@ -50,7 +54,35 @@ export const useContactsStore = defineStore('contacts', () => {
     const f = { ...filters.value }
     return s ? () => readContactIds(s.db, f) : undefined
   })
-  const { data: filteredIds, isReady } = useLiveQuery(idsQuerier, { initial: [] as string[] })
+  const { data: freshIds, isReady } = useProjectedQuery(idsQuerier, () => team.session, {
+    initial: [] as string[],
+  })
+
+  // Reading every id in name order takes a 50k team one to two seconds of IndexedDB: until the
+  // first answer of a session, the unfiltered list is drawn from the copy kept last time.
+  const snapshot = shallowRef<string[]>()
+  const hasAnswered = ref(false)
+  watch(
+    () => team.session,
+    async (s) => {
+      snapshot.value = undefined
+      hasAnswered.value = false
+      const kept = s ? await readOrderSnapshot(s.db) : undefined
+      if (s === team.session && !hasAnswered.value) snapshot.value = kept
+    },
+    { immediate: true },
+  )
+  const keepSnapshot = snapshotKeeper()
+  watch(freshIds, (list) => {
+    if (!isReady.value) return
+    hasAnswered.value = true
+    const s = team.session
+    if (s && isDefaultFilters(filters.value)) keepSnapshot(s.db, list)
+  })
+  /** The ids that pass the filters, in name order. */
+  const filteredIds = computed(() =>
+    !hasAnswered.value && snapshot.value && isDefaultFilters(filters.value) ? snapshot.value : freshIds.value,
+  )
 
   let stopChanges = () => {}
   watch(
@@ -95,6 +127,10 @@ export const useContactsStore = defineStore('contacts', () => {
     return s ? () => s.db.contacts.bulkGet(wanted) : undefined
   })
   const { data: windowRows } = useLiveQuery(rowsQuerier, { initial: [] as (ContactRow | undefined)[] })
+  // The first rows on screen let the documents start loading (see TeamSession.firstScreenDrawn).
+  watch([windowRows, isReady], ([list, ready]) => {
+    if (list.some(Boolean) || (ready && freshIds.value.length === 0)) team.screenDrawn()
+  })
   /** The rows of the visible window by id; rows outside it are not read. */
   const rows = computed(() => {
     const map = new Map<string, ContactRow>()

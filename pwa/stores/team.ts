@@ -37,6 +37,8 @@ export const useTeamStore = defineStore('team', () => {
   let host: AppHost | undefined
   let device: DeviceSettings | undefined
   let started: Promise<void> | undefined
+  /** Whether a screen has drawn since the app started (`screenDrawn`). */
+  let hasDrawn = false
   let stopWatchingTeamDoc = () => {}
 
   const teamId = computed(() => session.value?.teamId)
@@ -65,6 +67,7 @@ export const useTeamStore = defineStore('team', () => {
     isLoaded.value = false
     const s = await openTeamSession(host!, id)
     session.value = s
+    if (hasDrawn) s.firstScreenDrawn() // a team opened from a screen already on view
     status.value = 'open'
     useSyncStore() // follows the open team: live sync starts with it when turned on
     void s.teamLoaded.then(() => watchTeamDoc(s))
@@ -163,6 +166,15 @@ export const useTeamStore = defineStore('team', () => {
     }
   }
 
+  /**
+   * A screen says it has drawn what it reads from the read model (or that it reads the
+   * documents): the open team's documents may load now.
+   */
+  function screenDrawn() {
+    hasDrawn = true
+    session.value?.firstScreenDrawn()
+  }
+
   /** Today in the user's zone. */
   const today = () => localDay(host?.clock ?? { now: () => Date.now() })
 
@@ -187,6 +199,7 @@ export const useTeamStore = defineStore('team', () => {
     device = undefined
     host = undefined
     started = undefined
+    hasDrawn = false
     status.value = 'idle'
     error.value = undefined
   }
@@ -209,6 +222,7 @@ export const useTeamStore = defineStore('team', () => {
     previewJoin,
     removeTeam,
     whenLoaded,
+    screenDrawn,
     write,
     today,
     deviceSettings,

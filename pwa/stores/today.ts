@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { Result } from '../../shared/doc'
 import { addDays, completeTouch, rescheduleTouch, skipTouch } from '../../shared/plans'
 import { useLiveQuery } from '../composables/useLiveQuery'
@@ -37,6 +37,7 @@ export const useTodayStore = defineStore('today', () => {
     return () => readToday(s.db, query)
   })
   const { data: list, isReady } = useLiveQuery(querier, { initial: emptyToday(day.value) })
+  watch(isReady, (ready) => ready && team.screenDrawn())
 
   /** Moves the list to the current day (after midnight, or when the app comes back). */
   function refreshDay() {

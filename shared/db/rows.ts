@@ -128,6 +128,17 @@ export interface SettingRow {
   value: unknown
 }
 
+/**
+ * A local copy of a query's last answer, to draw a screen at once on the next start while the
+ * query runs again (never synced; stale at worst, and replaced by the fresh answer).
+ */
+export interface SnapshotRow {
+  key: string
+  value: unknown
+  /** When it was taken (ms since the epoch). */
+  at: number
+}
+
 /** A capture waiting to be applied to the documents (written by the capture host). */
 export interface CaptureQueueRow {
   /** Auto-incremented on `add`. */

@@ -9,6 +9,7 @@ import type {
   ProjectedRows,
   ProjectedTable,
   SettingRow,
+  SnapshotRow,
 } from './rows'
 
 /**
@@ -57,11 +58,12 @@ export type ReadModel = Dexie & { [T in ProjectedTable]: EntityTable<ProjectedRo
   captureQueue: EntityTable<CaptureQueueRow, 'seq'>
   peers: EntityTable<PeerRow, 'id'>
   importBatches: EntityTable<ImportBatchRow, 'id'>
+  snapshots: EntityTable<SnapshotRow, 'key'>
 }
 
 /**
  * Opens (lazily, on first use) the Dexie read model of one team on this device. Projected tables
- * are written only by the projector; `settings`, `captureQueue`, `peers` and `importBatches` are
+ * are written only by the projector; `settings`, `captureQueue`, `peers`, `importBatches` and `snapshots` are
  * local-only tables that hosts write directly and that are never projected nor synced.
  * Opening a database left by a newer version fails with Dexie's `VersionError` (no downgrades).
  * @param factory - the IndexedDB implementation (`indexedDB` and `IDBKeyRange`) to use
@@ -79,5 +81,6 @@ export function createReadModel(factory: IndexedDBFactory, name = 'rapport'): Re
     peers: 'id',
     importBatches: 'id',
   })
+  db.version(2).stores({ snapshots: 'key' })
   return db
 }

@@ -5,10 +5,11 @@ import { useContactsStore } from '../../pwa/stores/contacts'
 import { useTeamStore } from '../../pwa/stores/team'
 import ContactsView from '../../pwa/views/ContactsView.vue'
 import { eventually, mountView, startApp } from './helpers/app'
+import { testHost } from './helpers/host'
 
 /** A new team with a few contacts: Latin and Arabic names, met or not, one opted out. */
-async function teamWithContacts(more: (repo: Repo) => void = () => {}) {
-  const app = await startApp()
+async function teamWithContacts(more: (repo: Repo) => void = () => {}, host = testHost()) {
+  const app = await startApp(host)
   const team = useTeamStore(app.pinia)
   await team.startNewTeam({ memberName: 'Dana Whitfield', teamName: 'Harbor Realty' })
   await team.write((repo) =>
@@ -67,6 +68,43 @@ describe('ContactsView', () => {
     expect(count(wrapper)).toBe('Contacts shown: 4')
     expect(wrapper.text()).toContain('Opted out')
     wrapper.unmount()
+  })
+
+  it('draws a restarted list from the order kept last time, then from the fresh read', async () => {
+    const host = testHost()
+    const first = await teamWithContacts(() => {}, host)
+    const { wrapper } = await mountView(ContactsView, first.pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    const db = useTeamStore().session!.db
+    await eventually(async () => expect(await db.snapshots.get('contacts.order')).toBeDefined())
+    const kept = (await db.snapshots.get('contacts.order'))!.value as string[]
+    expect(kept).toEqual(useContactsStore().ids)
+    wrapper.unmount()
+    useContactsStore().$reset()
+    useTeamStore().$reset()
+
+    // Restarted with the full read held back: the kept order (one contact since deleted) shows.
+    const second = await startApp(host)
+    const session = useTeamStore(second.pinia).session!
+    await session.db.snapshots.put({ key: 'contacts.order', value: kept.slice(1), at: 0 })
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const table = session.db.contacts
+    const orderBy = table.orderBy.bind(table)
+    table.orderBy = ((index: string) => {
+      const collection = orderBy(index)
+      const keys = collection.primaryKeys.bind(collection)
+      collection.primaryKeys = (() => held.then(() => keys())) as typeof collection.primaryKeys
+      return collection
+    }) as typeof table.orderBy
+    const again = await mountView(ContactsView, second.pinia, '/contacts')
+    await eventually(() =>
+      expect(names(again.wrapper)).toEqual(['Omar Haddad', 'Wei Ming Li', 'سارة العتيبي']),
+    )
+    release()
+    await eventually(() => expect(names(again.wrapper)).toHaveLength(4))
+    expect(names(again.wrapper)[0]).toBe('Brooke Bennett')
+    again.wrapper.unmount()
   })
 
   it('searches instantly in Latin and Arabic letters', async () => {

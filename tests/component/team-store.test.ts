@@ -89,6 +89,41 @@ describe('useTeamStore', () => {
     expect(team.session!.repo.list('contacts')).toHaveLength(1)
   })
 
+  it('loads the record shards once the first screen has drawn, or after the wait runs out', async () => {
+    const host = { ...testHost(), firstScreenWaitMs: 60_000 }
+    const first = await startApp(host)
+    team = useTeamStore(first.pinia)
+    await team.startNewTeam({ memberName: 'Dana Whitfield', teamName: 'Harbor' })
+    team.screenDrawn()
+    await team.write((repo) => repo.create('contacts', { name: { display: 'Kim Park' } }))
+    await (
+      await team.whenLoaded()
+    ).loaded
+    team.$reset()
+
+    // Restarted: nothing has drawn yet, so the shards wait while the read model answers.
+    const second = await startApp(host)
+    team = useTeamStore(second.pinia)
+    const s = team.session!
+    let isLoaded = false
+    void s.loaded.then(() => (isLoaded = true))
+    await s.teamLoaded
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(isLoaded).toBe(false)
+    expect(s.docs.shards.every((d) => d.share.size === 0)).toBe(true)
+    expect((await s.db.contacts.toArray()).map((c) => c.displayName)).toEqual(['Kim Park'])
+    team.screenDrawn()
+    await s.loaded
+    expect(s.repo.list('contacts').map((c) => c.name.display)).toEqual(['Kim Park'])
+    team.$reset()
+
+    // A screen that never says it drew holds the shards back for the wait at most.
+    const third = await startApp({ ...host, firstScreenWaitMs: 50 })
+    team = useTeamStore(third.pinia)
+    await team.session!.loaded
+    expect(team.session!.repo.list('contacts')).toHaveLength(1)
+  })
+
   it('opens the demo team, clearly marked, with this device as its owner', async () => {
     const { pinia } = await startDemoApp()
     team = useTeamStore(pinia)
