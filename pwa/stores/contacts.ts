@@ -35,6 +35,10 @@ import { useTeamStore } from './team'
 export const SEARCH_LIMIT = 500
 /** Rows read beyond each end of the visible window. */
 const WINDOW_MARGIN = 30
+/** Search hits whose rows the list takes from the search itself (a screenful and more). */
+const FIRST_ROWS = 40
+/** Rows kept in memory beyond the window. */
+const ROW_CACHE = 2000
 
 /**
  * The Contacts screen: the ids that pass the filters (or match the search), and the rows of the
@@ -94,6 +98,24 @@ export const useContactsStore = defineStore('contacts', () => {
     { immediate: true },
   )
 
+  // Rows read lately, by id, newest last: a refined search or a scroll back draws from them at
+  // once, and the live query of the window refreshes them.
+  const rowCache = new Map<string, ContactRow>()
+  function remember(list: readonly (ContactRow | undefined)[]) {
+    for (const r of list) {
+      if (!r) continue
+      rowCache.delete(r.id)
+      rowCache.set(r.id, r)
+    }
+    for (const id of rowCache.keys()) {
+      if (rowCache.size <= ROW_CACHE) break
+      rowCache.delete(id)
+    }
+  }
+
+  // Built once per filter result, not per keystroke: at 50k contacts it is a 50k-entry set.
+  const allowed = computed(() => new Set(filteredIds.value))
+
   // The search runs outside the live query (MiniSearch is not Dexie), again when the list changes.
   let searchRun = 0
   watch(
@@ -103,13 +125,14 @@ export const useContactsStore = defineStore('contacts', () => {
       const text = q.trim()
       if (!text || !s) return void (hits.value = undefined)
       const found = await s.search(text, { limit: SEARCH_LIMIT })
-      if (run === searchRun) hits.value = found.map((h) => h.id)
+      if (run !== searchRun) return
+      // Hits carry their rows: the list draws them at once, with no read and no placeholders.
+      remember(found.slice(0, FIRST_ROWS).map((h) => h.row))
+      hits.value = found.map((h) => h.id)
     },
     { immediate: true },
   )
 
-  // Built once per filter result, not per keystroke: at 50k contacts it is a 50k-entry set.
-  const allowed = computed(() => new Set(filteredIds.value))
   /** The ids the list shows, in order: search hits that pass the filters, or every filtered id. */
   const ids = computed(() => {
     if (!hits.value) return filteredIds.value
@@ -127,14 +150,23 @@ export const useContactsStore = defineStore('contacts', () => {
     return s ? () => s.db.contacts.bulkGet(wanted) : undefined
   })
   const { data: windowRows } = useLiveQuery(rowsQuerier, { initial: [] as (ContactRow | undefined)[] })
+  watch(windowRows, remember, { flush: 'sync' })
+  watch(
+    () => team.session,
+    () => rowCache.clear(),
+  )
   // The first rows on screen let the documents start loading (see TeamSession.firstScreenDrawn).
   watch([windowRows, isReady], ([list, ready]) => {
     if (list.some(Boolean) || (ready && freshIds.value.length === 0)) team.screenDrawn()
   })
   /** The rows of the visible window by id; rows outside it are not read. */
   const rows = computed(() => {
+    void windowRows.value // read again when the window's rows answer (the cache follows them)
     const map = new Map<string, ContactRow>()
-    for (const r of windowRows.value) if (r) map.set(r.id, r)
+    for (const id of windowIds.value) {
+      const r = rowCache.get(id)
+      if (r) map.set(id, r)
+    }
     return map
   })
 
@@ -230,6 +262,7 @@ export const useContactsStore = defineStore('contacts', () => {
   }
 
   function $reset() {
+    rowCache.clear()
     query.value = ''
     filters.value = defaultFilters()
     range.value = [0, 40]

@@ -4,9 +4,11 @@ import type { ContactRow } from './rows'
 export type SearchCandidate = Pick<ContactRow, 'id' | 'displayName' | 'sortKey' | 'nameTokens' | 'deleted'>
 
 /** One search result, best first. */
-export interface ContactSearchHit {
+export interface ContactSearchHit<C extends SearchCandidate = ContactRow> {
   id: string
   displayName: string
+  /** The row the engine ranked (both engines hold whole rows): a list can draw it at once. */
+  row: C
   /** Query tokens equal to one of the contact's tokens. */
   exact: number
   /** The contact's tokens that some query token is a prefix of. */
@@ -29,13 +31,13 @@ export interface RankOptions {
  * @param query - the folded query tokens (`queryTokens`)
  * @returns at most `limit` hits
  */
-export function rankCandidates(
-  candidates: Iterable<SearchCandidate>,
+export function rankCandidates<C extends SearchCandidate>(
+  candidates: Iterable<C>,
   query: string[],
   options: RankOptions = {},
-): ContactSearchHit[] {
+): ContactSearchHit<C>[] {
   const { limit = 50, includeDeleted = false } = options
-  const hits: Ranked[] = []
+  const hits: Ranked<C>[] = []
   // One pass over the tokens with a bit per query token (queries have a handful of words).
   const q = query.slice(0, MAX_QUERY_TOKENS)
   const full = (1 << q.length) - 1
@@ -69,10 +71,11 @@ export function rankCandidates(
  * @param hits - scored candidates (reordered in place)
  * @param limit - how many to keep
  */
-export function bestHits(hits: Ranked[], limit: number): ContactSearchHit[] {
+export function bestHits<C extends SearchCandidate>(hits: Ranked<C>[], limit: number): ContactSearchHit<C>[] {
   return topK(hits, limit).map(({ c, exact, matched }) => ({
     id: c.id,
     displayName: c.displayName,
+    row: c,
     exact,
     matched,
   }))
@@ -82,13 +85,13 @@ export function bestHits(hits: Ranked[], limit: number): ContactSearchHit[] {
 export const MAX_QUERY_TOKENS = 8
 
 /** A candidate with its score for a query. */
-export interface Ranked {
-  c: SearchCandidate
+export interface Ranked<C extends SearchCandidate = SearchCandidate> {
+  c: C
   exact: number
   matched: number
 }
 
-const compare = (a: Ranked, b: Ranked): number =>
+const compare = (a: Ranked<SearchCandidate>, b: Ranked<SearchCandidate>): number =>
   b.exact - a.exact ||
   b.matched - a.matched ||
   (a.c.sortKey < b.c.sortKey ? -1 : a.c.sortKey > b.c.sortKey ? 1 : 0) ||
@@ -98,10 +101,10 @@ const compare = (a: Ranked, b: Ranked): number =>
  * The best `k` hits in order. A one-letter query can match most of the team, so rather than
  * sorting every hit, keep a sorted window of `k` and compare each hit with its worst.
  */
-function topK(hits: Ranked[], k: number): Ranked[] {
+function topK<R extends Ranked<SearchCandidate>>(hits: R[], k: number): R[] {
   if (k <= 0) return []
   if (hits.length <= k * 4) return hits.sort(compare).slice(0, k)
-  const top: Ranked[] = []
+  const top: R[] = []
   for (const h of hits) {
     if (top.length === k && compare(h, top[k - 1]!) >= 0) continue
     let lo = 0

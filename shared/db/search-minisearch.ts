@@ -1,27 +1,11 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import type { ProjectionChange } from './apply'
-import {
-  bestHits,
-  rankCandidates,
-  type ContactSearchHit,
-  type RankOptions,
-  type Ranked,
-  type SearchCandidate,
-} from './rank'
+import { bestHits, rankCandidates, type ContactSearchHit, type RankOptions, type Ranked } from './rank'
 import type { ContactRow } from './rows'
 import type { ReadModel } from './schema'
 
 /** Rows indexed between two yields to the event loop while loading (about 20 ms of work each). */
 const LOAD_CHUNK = 2000
-
-/** The fields of a row the index keeps (its tokens are already folded by the projector). */
-const candidate = (r: ContactRow): SearchCandidate => ({
-  id: r.id,
-  displayName: r.displayName,
-  sortKey: r.sortKey,
-  nameTokens: r.nameTokens,
-  deleted: r.deleted,
-})
 
 /**
  * A contact in the index. The tree's sets hold these directly (no id lookup per match), and a
@@ -29,9 +13,10 @@ const candidate = (r: ContactRow): SearchCandidate => ({
  * the tree both removes duplicates and counts matched tokens.
  */
 interface Entry {
-  c: SearchCandidate
+  /** The row as projected (its tokens already folded): hits carry it, so a list draws at once. */
+  c: ContactRow
   pass: number
-  hit: Ranked
+  hit: Ranked<ContactRow>
 }
 
 /**
@@ -61,7 +46,7 @@ export function createMiniSearchIndex(db: ReadModel) {
   function put(rows: ContactRow[]) {
     for (const r of rows) {
       const old = contacts.get(r.id)
-      const c = candidate(r)
+      const c = r
       if (old && old.c.nameTokens.join(' ') === c.nameTokens.join(' ')) {
         old.c = c
         old.hit.c = c
@@ -123,7 +108,7 @@ export function createMiniSearchIndex(db: ReadModel) {
   function searchWord(word: string, options: RankOptions): ContactSearchHit[] {
     const { limit = 50, includeDeleted = false } = options
     const current = ++pass
-    const hits: Ranked[] = []
+    const hits: Ranked<ContactRow>[] = []
     for (const [token, entries] of tree.atPrefix(word)) {
       const exact = token.length === word.length ? 1 : 0
       for (const e of entries) {
@@ -147,7 +132,7 @@ export function createMiniSearchIndex(db: ReadModel) {
     // Candidates come from the longest word (usually the rarest); ranking checks every word.
     const longest = query.reduce((a, b) => (b.length > a.length ? b : a))
     const current = ++pass
-    const candidates: SearchCandidate[] = []
+    const candidates: ContactRow[] = []
     for (const entries of tree.atPrefix(longest).values()) {
       for (const e of entries) {
         if (e.pass === current) continue

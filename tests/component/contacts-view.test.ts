@@ -176,6 +176,15 @@ describe('ContactsView', () => {
     await eventually(() => expect(names(wrapper).length).toBeGreaterThan(0))
     expect(names(wrapper).length).toBeLessThan(100)
     expect(names(wrapper)[0]).toBe('Brooke Bennett')
+
+    // Search hits carry their rows: they draw with the read model's row reads held back.
+    const session = useTeamStore().session!
+    await session.loaded
+    await eventually(async () => expect(await session.search('person 1999')).toHaveLength(1))
+    const table = session.db.contacts
+    table.bulkGet = (() => new Promise(() => {})) as unknown as typeof table.bulkGet
+    await wrapper.get('[data-testid="contact-search"]').setValue('person 1999')
+    await eventually(() => expect(names(wrapper)).toEqual(['Person 1999']))
     wrapper.unmount()
   })
 })
