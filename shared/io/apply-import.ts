@@ -10,6 +10,30 @@ export interface ApplyImportOptions {
   /** Tags added to every imported contact (e.g. the file's name). @default [] */
   tags?: string[]
   fileName?: string
+  /**
+   * The team's contacts by dedupe key, from `createImportIndex`: pass the same one to every
+   * chunk of a large import, so the team is indexed once, not once per chunk (each call adds
+   * the contacts it creates or merges). @default built from the repository for this call
+   */
+  index?: ImportIndex
+}
+
+/** The live contacts by normalized email, phone and LinkedIn URL (the dedupe keys). */
+export interface ImportIndex {
+  readonly byKey: Map<string, string>
+  readonly country: CountryCode
+}
+
+/**
+ * Indexes the team's live contacts by their dedupe keys, for `applyImport`'s `index`. Contacts
+ * written by others after this (a sync during the import) are not in it.
+ */
+export function createImportIndex(repo: Repo, defaultCountry: CountryCode = 'US'): ImportIndex {
+  const byKey = new Map<string, string>()
+  for (const c of repo.list('contacts')) {
+    for (const k of keysOf(c, defaultCountry)) if (!byKey.has(k)) byKey.set(k, c.id)
+  }
+  return { byKey, country: defaultCountry }
 }
 
 type ContactKey = keyof ContactData
@@ -130,12 +154,12 @@ export function applyImport(
   })
   if (valid.length === 0 && invalid.length > 0) return fail('', 'no contact in the file could be imported')
 
-  // Index the live contacts by their keys; contacts created by this import join the index.
-  const byKey = new Map<string, string>()
-  const current = new Map<string, ContactData>()
-  for (const c of repo.list('contacts')) {
-    for (const k of keysOf(c, country)) if (!byKey.has(k)) byKey.set(k, c.id)
+  // The live contacts by their keys; contacts created by this import join the index.
+  if (options.index && options.index.country !== country) {
+    return fail('index', `the index is for ${options.index.country}, the import for ${country}`)
   }
+  const byKey = (options.index ?? createImportIndex(repo, country)).byKey
+  const current = new Map<string, ContactData>()
 
   const batchId = repo.ids.next()
   const batch: ImportBatch = {

@@ -18,6 +18,12 @@ export {
 export { normalizeBirthday } from './birthday'
 export { decodeInput } from './decode'
 export type { CsvField, HeaderMapping, ImportError, ImportFormat, ImportResult } from './types'
-export { applyImport, undoImport, mergeContactData } from './apply-import'
-export type { ApplyImportOptions, ApplyImportResult, ImportBatch, MergedContact } from './apply-import'
+export { applyImport, createImportIndex, undoImport, mergeContactData } from './apply-import'
+export type {
+  ApplyImportOptions,
+  ApplyImportResult,
+  ImportBatch,
+  ImportIndex,
+  MergedContact,
+} from './apply-import'
 export { exportBackup, restoreBackup, BACKUP_FORMAT, BACKUP_VERSION, type RestoreResult } from './backup'

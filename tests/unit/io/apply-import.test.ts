@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { unwrap } from '../../../shared/doc'
-import { applyImport, undoImport } from '../../../shared/io/apply-import'
+import { applyImport, createImportIndex, undoImport } from '../../../shared/io/apply-import'
 import type { PersonDraftInput } from '../../../shared/model'
 import { PersonDraft } from '../../../shared/model'
 import * as v from 'valibot'
@@ -9,6 +9,35 @@ import { contact, replica } from '../helpers/team'
 const draft = (d: PersonDraftInput) => v.parse(PersonDraft, d)
 
 describe('applying an import to the team', () => {
+  it('indexes the team once for every chunk of an import, and dedupes across chunks', () => {
+    const { repo } = replica('ana')
+    unwrap(repo.create('contacts', contact()))
+    const index = createImportIndex(repo)
+    const list = vi.spyOn(repo, 'list')
+    const chunks = [
+      [draft({ displayName: 'Marcus Oyelaran', emails: [{ value: 'marcus@oyelaran.example' }] })],
+      // Marcus again (created by the chunk before), and Dana, who was in the team already
+      [
+        draft({
+          displayName: 'Marcus O.',
+          phones: [{ value: '+1 503 555 0177' }],
+          emails: [{ value: 'MARCUS@oyelaran.example' }],
+        }),
+        draft({ displayName: 'Dana', phones: [{ value: '503.555.0142' }], tags: ['open house'] }),
+      ],
+    ]
+    const results = chunks.map((chunk) => unwrap(applyImport(repo, chunk, { index })))
+    expect(list).not.toHaveBeenCalled()
+    expect(results.map((r) => [r.created, r.merged, r.skipped])).toEqual([
+      [1, 0, 0],
+      [0, 2, 0], // Marcus (created by the chunk before) and Dana
+    ])
+    const people = repo.list('contacts')
+    expect(people).toHaveLength(2)
+    expect(people.find((c) => c.name.display === 'Marcus Oyelaran')?.phones).toHaveLength(1)
+    expect(applyImport(repo, chunks[0]!, { index, defaultCountry: 'GB' })).toMatchObject({ ok: false })
+  })
+
   it('creates new people, merges matches by email, phone or LinkedIn, and skips exact duplicates', () => {
     const { repo } = replica('ana')
     const dana = unwrap(
