@@ -53,39 +53,47 @@ export const useContactsStore = defineStore('contacts', () => {
   /** Bumped when the search index changes, so the search runs again. */
   const changes = ref(0)
 
-  const idsQuerier = computed(() => {
-    const s = team.session
-    const f = { ...filters.value }
-    return s ? () => readContactIds(s.db, f) : undefined
-  })
-  const { data: freshIds, isReady } = useProjectedQuery(idsQuerier, () => team.session, {
-    initial: [] as string[],
-  })
-
-  // Reading every id in name order takes a 50k team one to two seconds of IndexedDB: until the
-  // first answer of a session, the unfiltered list is drawn from the copy kept last time.
+  // Reading every id in name order takes a 50k team one to three seconds of IndexedDB: until the
+  // first answer of a session, the unfiltered list is drawn from the copy kept last time. The
+  // fresh read then waits for the first rows on screen, or their reads would queue behind it.
   const snapshot = shallowRef<string[]>()
-  const hasAnswered = ref(false)
+  /** `reading` the snapshot, `none` kept, or `shown` until the fresh read answers. */
+  const snapshotState = ref<'reading' | 'none' | 'shown'>('reading')
+  const hasDrawnRows = ref(false)
   watch(
     () => team.session,
     async (s) => {
       snapshot.value = undefined
-      hasAnswered.value = false
-      const kept = s ? await readOrderSnapshot(s.db) : undefined
-      if (s === team.session && !hasAnswered.value) snapshot.value = kept
+      snapshotState.value = 'reading'
+      hasDrawnRows.value = false
+      const kept = s ? await readOrderSnapshot(s.db).catch(() => undefined) : undefined
+      if (s !== team.session) return
+      snapshot.value = kept
+      snapshotState.value = kept?.length ? 'shown' : 'none'
     },
     { immediate: true },
   )
+  const isSnapshotShown = computed(() => snapshotState.value === 'shown' && isDefaultFilters(filters.value))
+
+  const idsQuerier = computed(() => {
+    const s = team.session
+    const f = { ...filters.value }
+    if (!s || snapshotState.value === 'reading' || (isSnapshotShown.value && !hasDrawnRows.value)) return
+    return () => readContactIds(s.db, f)
+  })
+  const { data: freshIds, isReady } = useProjectedQuery(idsQuerier, () => team.session, {
+    initial: [] as string[],
+  })
   const keepSnapshot = snapshotKeeper()
   watch(freshIds, (list) => {
     if (!isReady.value) return
-    hasAnswered.value = true
+    snapshotState.value = 'none'
     const s = team.session
     if (s && isDefaultFilters(filters.value)) keepSnapshot(s.db, list)
   })
   /** The ids that pass the filters, in name order. */
   const filteredIds = computed(() =>
-    !hasAnswered.value && snapshot.value && isDefaultFilters(filters.value) ? snapshot.value : freshIds.value,
+    isSnapshotShown.value && snapshot.value ? snapshot.value : freshIds.value,
   )
 
   let stopChanges = () => {}
@@ -157,6 +165,7 @@ export const useContactsStore = defineStore('contacts', () => {
   )
   // The first rows on screen let the documents start loading (see TeamSession.firstScreenDrawn).
   watch([windowRows, isReady], ([list, ready]) => {
+    if (list.length > 0) hasDrawnRows.value = true // answered for a window (rows of deleted ids too)
     if (list.some(Boolean) || (ready && freshIds.value.length === 0)) team.screenDrawn()
   })
   /** The rows of the visible window by id; rows outside it are not read. */
