@@ -1,21 +1,10 @@
 import type { ReadModel } from '../../shared/db'
 import type { BuiltinKey } from '../../shared/plans'
-import type { RelationshipType } from '../../shared/model'
+import { InnerCircleRole, SourceKind, type RelationshipType } from '../../shared/model'
 
 /** The inner-circle roles and source kinds a contact can carry (shared/model picklists). */
-export const INNER_CIRCLE_ROLES = ['promoter', 'influencer', 'collaborator', 'detractor'] as const
-export const SOURCE_KINDS = [
-  'referral',
-  'ad',
-  'website',
-  'open-house',
-  'linkedin',
-  'gmail',
-  'import',
-  'sign-call',
-  'past-client',
-  'other',
-] as const
+export const INNER_CIRCLE_ROLES = InnerCircleRole.options
+export const SOURCE_KINDS = SourceKind.options
 
 /** The list filters of the Contacts screen; `''` means any. */
 export interface ContactFilters {
@@ -40,8 +29,10 @@ export const defaultFilters = (): ContactFilters => ({
 })
 
 /** Whether no filter is set. */
-export const isDefaultFilters = (f: ContactFilters): boolean =>
-  (Object.keys(f) as (keyof ContactFilters)[]).every((k) => f[k] === defaultFilters()[k])
+export function isDefaultFilters(f: ContactFilters): boolean {
+  const none = defaultFilters()
+  return (Object.keys(none) as (keyof ContactFilters)[]).every((k) => f[k] === none[k])
+}
 
 /** A plan a filter or a bulk enrollment can name. */
 export interface PlanChoice {

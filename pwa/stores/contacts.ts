@@ -53,6 +53,21 @@ export const useContactsStore = defineStore('contacts', () => {
   /** Bumped when the search index changes, so the search runs again. */
   const changes = ref(0)
 
+  // Rows read lately, by id, newest last: a refined search or a scroll back draws from them at
+  // once, and the live query of the window refreshes them.
+  const rowCache = new Map<string, ContactRow>()
+  function remember(list: readonly (ContactRow | undefined)[]) {
+    for (const r of list) {
+      if (!r) continue
+      rowCache.delete(r.id)
+      rowCache.set(r.id, r)
+    }
+    for (const id of rowCache.keys()) {
+      if (rowCache.size <= ROW_CACHE) break
+      rowCache.delete(id)
+    }
+  }
+
   // Reading every id in name order takes a 50k team one to three seconds of IndexedDB: until the
   // first answer of a session, the unfiltered list is drawn from the copy kept last time. The
   // fresh read then waits for the first rows on screen, or their reads would queue behind it.
@@ -63,6 +78,7 @@ export const useContactsStore = defineStore('contacts', () => {
   watch(
     () => team.session,
     async (s) => {
+      rowCache.clear()
       snapshot.value = undefined
       snapshotState.value = 'reading'
       hasDrawnRows.value = false
@@ -106,21 +122,6 @@ export const useContactsStore = defineStore('contacts', () => {
     { immediate: true },
   )
 
-  // Rows read lately, by id, newest last: a refined search or a scroll back draws from them at
-  // once, and the live query of the window refreshes them.
-  const rowCache = new Map<string, ContactRow>()
-  function remember(list: readonly (ContactRow | undefined)[]) {
-    for (const r of list) {
-      if (!r) continue
-      rowCache.delete(r.id)
-      rowCache.set(r.id, r)
-    }
-    for (const id of rowCache.keys()) {
-      if (rowCache.size <= ROW_CACHE) break
-      rowCache.delete(id)
-    }
-  }
-
   // Built once per filter result, not per keystroke: at 50k contacts it is a 50k-entry set.
   const allowed = computed(() => new Set(filteredIds.value))
 
@@ -159,10 +160,6 @@ export const useContactsStore = defineStore('contacts', () => {
   })
   const { data: windowRows } = useLiveQuery(rowsQuerier, { initial: [] as (ContactRow | undefined)[] })
   watch(windowRows, remember, { flush: 'sync' })
-  watch(
-    () => team.session,
-    () => rowCache.clear(),
-  )
   // The first rows on screen let the documents start loading (see TeamSession.firstScreenDrawn).
   watch([windowRows, isReady], ([list, ready]) => {
     if (list.length > 0) hasDrawnRows.value = true // answered for a window (rows of deleted ids too)
