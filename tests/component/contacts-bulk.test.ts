@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { watch } from 'vue'
 import type { Repo } from '../../shared/doc'
 import { enroll } from '../../shared/plans'
@@ -7,6 +7,7 @@ import { useContactsStore } from '../../pwa/stores/contacts'
 import { useTeamStore } from '../../pwa/stores/team'
 import ContactsView from '../../pwa/views/ContactsView.vue'
 import { eventually, mountView, startApp } from './helpers/app'
+import { listedNames, withListHeight } from './helpers/contact-list'
 
 type Wrapper = Awaited<ReturnType<typeof mountView>>['wrapper']
 
@@ -52,7 +53,7 @@ async function team(more: (repo: Repo) => void = () => {}) {
   return app
 }
 
-const names = (w: Wrapper) => w.findAll('[data-testid="contact-row"] a').map((a) => a.text())
+const names = listedNames
 const box = (w: Wrapper, name: string) => w.get(`input[aria-label="Select ${name}"]`)
 
 async function submitBulk(w: Wrapper, button: string, field: string, value: string) {
@@ -62,21 +63,7 @@ async function submitBulk(w: Wrapper, button: string, field: string, value: stri
 }
 
 describe('Contacts: filters and bulk actions', () => {
-  // happy-dom lays nothing out: give the list's scroller the height of a screen, as a browser would.
-  const owner = HTMLElement.prototype
-  const own = Object.getOwnPropertyDescriptor(owner, 'clientHeight')
-  beforeAll(() => {
-    Object.defineProperty(owner, 'clientHeight', {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('contact-list') ? 600 : 0
-      },
-    })
-  })
-  afterAll(() => {
-    if (own) Object.defineProperty(owner, 'clientHeight', own)
-    else delete (owner as { clientHeight?: number }).clientHeight
-  })
+  withListHeight()
   afterEach(() => {
     useContactsStore().$reset()
     useTeamStore().$reset()

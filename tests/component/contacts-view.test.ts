@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Repo } from '../../shared/doc'
 import { useContactsStore } from '../../pwa/stores/contacts'
 import { useTeamStore } from '../../pwa/stores/team'
 import ContactsView from '../../pwa/views/ContactsView.vue'
 import { eventually, mountView, startApp } from './helpers/app'
+import { listedNames, withListHeight } from './helpers/contact-list'
 import { testHost } from './helpers/host'
 
 /** A new team with a few contacts: Latin and Arabic names, met or not, one opted out. */
@@ -33,27 +34,12 @@ async function teamWithContacts(more: (repo: Repo) => void = () => {}, host = te
   return app
 }
 
-const names = (w: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
-  w.findAll('[data-testid="contact-row"] a').map((a) => a.text())
+const names = listedNames
 const count = (w: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
   w.get('[data-testid="contact-count"]').text()
 
 describe('ContactsView', () => {
-  // happy-dom lays nothing out: give the list's scroller the height of a screen, as a browser would.
-  const owner = HTMLElement.prototype
-  const own = Object.getOwnPropertyDescriptor(owner, 'clientHeight')
-  beforeAll(() => {
-    Object.defineProperty(owner, 'clientHeight', {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('contact-list') ? 600 : 0
-      },
-    })
-  })
-  afterAll(() => {
-    if (own) Object.defineProperty(owner, 'clientHeight', own)
-    else delete (owner as { clientHeight?: number }).clientHeight
-  })
+  withListHeight()
 
   afterEach(() => {
     useContactsStore().$reset()
