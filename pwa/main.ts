@@ -1,5 +1,6 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { installFastStrings } from '../shared/doc'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { createAppRouter } from './router'
@@ -10,6 +11,7 @@ import { useLocaleStore } from './stores/locale'
 import { useTeamStore } from './stores/team'
 import './styles/main.css'
 
+installFastStrings() // before any document is decoded
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)

@@ -31,4 +31,5 @@ export {
   docName,
   type TeamDocs,
 } from './team-docs'
+export { installFastStrings } from './fast-strings'
 export { attachPersistence, type PersistenceFactory, type TeamPersistence } from './persistence'

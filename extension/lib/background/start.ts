@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser'
+import { installFastStrings } from '../../../shared/doc'
 import { createIdSource } from '../../../shared/model'
 import { systemClock } from '../../../shared/host'
 import { createBridgeHost } from '../bridge/host'
@@ -22,6 +23,7 @@ const logError = (error: unknown) => console.error('Rapport:', error)
  * Listeners are added synchronously, so the event that woke the service worker is not missed.
  */
 export function startBackground(): void {
+  installFastStrings() // the team replica decodes and encodes every document
   const area = browser.storage.local
   const ids = createIdSource()
   const country = async () => (await readSettings(area)).defaultCountry
