@@ -9,6 +9,8 @@ import { FrameError } from './errors'
 export const MAX_PACKET_BYTES = 64 * 1024
 /** Room left in a packet for the chunk header (five varUints at most 5 bytes each, and the tag). */
 const HEADER_ROOM = 32
+/** The largest frame a peer may send (chunked, or once inflated): larger ones are refused. */
+export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 const WHOLE = 0
 const CHUNK = 1
 
@@ -49,7 +51,7 @@ interface Partial {
 
 /** Options of `createReassembler`. */
 export interface ReassemblerOptions {
-  /** A larger declared message is refused. @default 256 MiB */
+  /** A larger declared message is refused. @default MAX_MESSAGE_BYTES (256 MiB) */
   maxMessageBytes?: number
   /** Messages reassembled at once; the oldest is dropped beyond. @default 16 */
   maxPending?: number
@@ -68,7 +70,7 @@ export interface Reassembler {
 
 /** A reassembler for the packets of one peer (see `splitFrame` for the format). */
 export function createReassembler(options: ReassemblerOptions = {}): Reassembler {
-  const { maxMessageBytes = 256 * 1024 * 1024, maxPending = 16 } = options
+  const { maxMessageBytes = MAX_MESSAGE_BYTES, maxPending = 16 } = options
   const partials = new Map<number, Partial>()
 
   function push(packet: Uint8Array): Uint8Array | null {

@@ -18,6 +18,7 @@ export {
 export {
   isSyncOrigin,
   startSyncSession,
+  DEFLATE_MIN_BYTES,
   type SyncOrigin,
   type SyncSession,
   type SyncSessionOptions,

@@ -1,5 +1,6 @@
 import { digest as sha256 } from 'lib0/hash/sha256'
 import { decrypt, encrypt, IV_BYTES, TAG_BYTES } from './aes'
+import { deflate, inflate } from './deflate'
 import { concatBytes, equalBytes, fromBase64Url, toBase64Url, utf8 } from './bytes'
 import { refuse, webRandomBytes, type RandomBytes, type Refusal } from './errors'
 import type { CompressionStreams } from './webrtc-host'
@@ -41,17 +42,6 @@ export interface PairingCodeOptions {
 const context = (kind: PairingCodeKind, flags: number, pairingId: Uint8Array) =>
   concatBytes(utf8(`rapport pairing v${PAIRING_CODE_VERSION} ${kind}`), Uint8Array.of(flags), pairingId)
 
-async function pipe(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array<ArrayBuffer>> {
-  const writer = stream.writable.getWriter()
-  // Not awaited: the stream only takes more input as its output is read.
-  const written = writer.write(bytes).then(() => writer.close())
-  const reader = stream.readable.getReader()
-  const chunks: Uint8Array[] = []
-  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value as Uint8Array)
-  await written
-  return concatBytes(...chunks)
-}
-
 /**
  * A pairing code as compact text for a QR code or a paste: `rapport-offer1.` or `rapport-answer1.`
  * and the base64url of `[flags][pairingId: 8][iv: 12][AES-GCM of the SDP (deflated when flags & 1)]
@@ -66,9 +56,7 @@ export async function encodePairingCode(
 ): Promise<string> {
   const { compression, subtle = globalThis.crypto.subtle, random = webRandomBytes } = options
   const flags = compression ? DEFLATED : 0
-  const plain = compression
-    ? await pipe(utf8(code.sdp), new compression.CompressionStream('deflate-raw'))
-    : utf8(code.sdp)
+  const plain = compression ? await deflate(utf8(code.sdp), compression) : utf8(code.sdp)
   const iv = random(IV_BYTES)
   const sealed = await encrypt(subtle, key, iv, plain, context(code.kind, flags, code.pairingId))
   const body = concatBytes(Uint8Array.of(flags), code.pairingId, iv, sealed)
@@ -140,9 +128,7 @@ export async function decodePairingCode(
     )
   }
   try {
-    const sdp = new TextDecoder().decode(
-      await pipe(opened, new compression.DecompressionStream('deflate-raw')),
-    )
+    const sdp = new TextDecoder().decode(await inflate(opened, compression))
     return { ok: true, value: { kind, pairingId, sdp } }
   } catch {
     return damaged()

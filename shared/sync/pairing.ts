@@ -25,7 +25,7 @@ export interface PairingOptions {
   RTCPeerConnection: RTCPeerConnectionConstructor
   /** STUN/TURN servers: none pairs devices on one LAN only (PAIRING.md). @default [] */
   iceServers?: RTCIceServer[]
-  /** The host's `CompressionStream`/`DecompressionStream`: shorter codes. @default none */
+  /** The host's `CompressionStream`/`DecompressionStream`: shorter codes, deflated sync. @default none */
   compression?: CompressionStreams
   /** The code is made once ICE gathering completes, or after this long with what was found. @default 5000 */
   gatherTimeoutMs?: number
@@ -95,7 +95,7 @@ function linkOf(
   connection: RTCPeerConnection,
   channel: RTCDataChannel,
 ) {
-  const { docs, clock, subtle, random, onError, connectTimeoutMs = 600_000 } = options
+  const { docs, clock, subtle, random, onError, compression, connectTimeoutMs = 600_000 } = options
   return openPeerLink({
     peerId: 'paired',
     connection,
@@ -107,6 +107,7 @@ function linkOf(
     subtle,
     random,
     onError,
+    compression,
   })
 }
 

@@ -5,6 +5,7 @@ import { MAX_PACKET_BYTES } from './chunking'
 import { encryptedTransport } from './crypto-transport'
 import type { RandomBytes } from './errors'
 import { rtcTransport } from './rtc-transport'
+import type { CompressionStreams } from './webrtc-host'
 import { startSyncSession, type SyncSession } from './sync-session'
 
 /**
@@ -54,6 +55,10 @@ export interface PeerLinkOptions {
   random?: RandomBytes
   /** Told about dropped packets and failed sends (see `startSyncSession`). */
   onError?: (error: Error) => void
+  /** The host's compression streams: large sync messages go deflated (see `startSyncSession`). */
+  compression?: CompressionStreams
+  /** Bytes the data channel may buffer before sends wait (`rtcTransport`'s `highWaterMark`). */
+  sendBufferBytes?: number
 }
 
 /** The sync with one peer over one data channel. */
@@ -74,9 +79,9 @@ export interface PeerLink {
  */
 export function openPeerLink(options: PeerLinkOptions): PeerLink {
   const { peerId, connection, channel, docs, updateKey, connectTimeoutMs = 20_000 } = options
-  const { clock = systemClock, subtle, random, onError } = options
+  const { clock = systemClock, subtle, random, onError, compression, sendBufferBytes } = options
   const handlers = new Set<(status: PeerStatus) => void>()
-  const transport = rtcTransport(channel, { onError })
+  const transport = rtcTransport(channel, { onError, highWaterMark: sendBufferBytes })
   const encrypted = encryptedTransport(transport, updateKey, {
     subtle,
     random,
@@ -93,6 +98,7 @@ export function openPeerLink(options: PeerLinkOptions): PeerLink {
     onError,
     onStatus: () => changed(),
     maxPacketBytes: MAX_PACKET_BYTES - IV_BYTES - TAG_BYTES,
+    compression,
   })
 
   function status(): PeerStatus {

@@ -5,7 +5,11 @@ import { SyncError } from './errors'
 
 /** Options of `rtcTransport`. */
 export interface RtcTransportOptions {
-  /** Messages wait in the transport's own queue while the channel buffers more than this. @default 1 MiB */
+  /**
+   * Messages wait in the transport's own queue while the channel buffers more than this. High, so
+   * that a sender busy encoding a first sync's answers (its drain events wait behind that work)
+   * has handed the channel enough to keep going; Chrome's limit is 16 MiB. @default 8 MiB
+   */
   highWaterMark?: number
   /** The queue drains again once the channel's buffer is down to this (`bufferedamountlow`). @default 256 KiB */
   lowWaterMark?: number
@@ -54,7 +58,7 @@ export interface RtcTransport extends Transport {
  */
 export function rtcTransport(channel: RTCDataChannel, options: RtcTransportOptions = {}): RtcTransport {
   const {
-    highWaterMark = 1024 * 1024,
+    highWaterMark = 8 * 1024 * 1024,
     lowWaterMark = 256 * 1024,
     maxMessageBytes = MAX_PACKET_BYTES,
   } = options

@@ -17,6 +17,8 @@ export interface SyncStatus {
   rejected: number
   /** Why the peer was refused (another team or protocol version), `null` while it is not. */
   problem: string | null
+  /** Frames being deflated or inflated, or waiting behind one that is (order is kept both ways). */
+  framesWaiting: number
 }
 
 /**
@@ -44,6 +46,7 @@ export function createSessionStatus(
     lastMessageAt: null,
     rejected: 0,
     problem: null,
+    framesWaiting: 0,
   }
   let frameBytes = 0
   let isFirstSyncDone = false
@@ -63,6 +66,7 @@ export function createSessionStatus(
     },
     frameReceived: (bytes: number) => void (frameBytes += bytes),
     rejected: () => void s.rejected++,
+    framesWaiting: (n: number) => void (s.framesWaiting = n),
     docSynced(index: number, isSynced: boolean) {
       s.docs[index]!.isSynced = isSynced
       s.isSynced = s.docs.every((d) => d.isSynced)

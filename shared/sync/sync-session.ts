@@ -4,15 +4,19 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { allDocs, type TeamDocs } from '../doc'
 import { systemClock, type Clock, type Transport } from '../host'
-import { createReassembler, MAX_PACKET_BYTES, splitFrame } from './chunking'
+import type { CompressionStreams } from './webrtc-host'
+import { createReassembler, MAX_MESSAGE_BYTES, MAX_PACKET_BYTES, splitFrame } from './chunking'
+import { deflate, inflate } from './deflate'
 import { FrameError } from './errors'
 import {
   awarenessFrame,
+  deflatedFrame,
   helloFrame,
   readFrame,
   syncFrame,
   SYNC_PROTOCOL_VERSION,
   type Hello,
+  type Frame,
 } from './multiplex'
 import { createSessionStatus, type SyncProgress, type SyncStatus } from './session-status'
 
@@ -43,7 +47,16 @@ export interface SyncSessionOptions {
   maxPacketBytes?: number
   /** Names the carrier in the session's `origin` (e.g. `bridge`). @default 'peer' */
   via?: string
+  /**
+   * The host's compression streams: with them, frames of `DEFLATE_MIN_BYTES` or more go deflated
+   * to a peer that takes them (a first sync's answers shrink to about a sixth), and deflated
+   * frames from the peer are taken. Without them, neither.
+   */
+  compression?: CompressionStreams
 }
+
+/** Frames smaller than this go as they are: single edits stay synchronous and need no stream. */
+export const DEFLATE_MIN_BYTES = 16 * 1024
 
 /** A running sync of a team's documents with one peer. */
 export interface SyncSession {
@@ -78,12 +91,26 @@ export function startSyncSession(
   const state = createSessionStatus(list, options)
   const reassembler = createReassembler()
   const remoteClients = new Set<number>()
+  const { compression } = options
   let isStopped = false
   let nextMessageId = 0
+  let peerTakesDeflated = false
+  /** Frames waiting for earlier ones (being deflated) to go: frames leave in the order they were sent. */
+  let outbox = Promise.resolve()
+  let outboxLength = 0
+  /** Frames waiting for earlier ones (being inflated) to be handled: they are handled in arrival order. */
+  let inbox = Promise.resolve()
+  let inboxLength = 0
+
+  function waiting(out: number, into: number) {
+    outboxLength += out
+    inboxLength += into
+    state.framesWaiting(outboxLength + inboxLength)
+  }
 
   const fail = (error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error)))
 
-  function send(frame: Uint8Array) {
+  function emit(frame: Uint8Array) {
     if (isStopped) return
     const id = nextMessageId++
     try {
@@ -97,6 +124,28 @@ export function startSyncSession(
     state.changed()
   }
 
+  function send(frame: Uint8Array) {
+    if (isStopped) return
+    const deflating =
+      compression && peerTakesDeflated && frame.length >= DEFLATE_MIN_BYTES
+        ? deflate(frame, compression)
+        : null
+    if (!deflating && outboxLength === 0) return emit(frame)
+    // Deflating starts now; the frame leaves once every earlier one has (as it is, if deflate fails).
+    const ready = deflating
+      ? deflating.then(deflatedFrame, (error: unknown) => {
+          fail(error)
+          return frame
+        })
+      : frame
+    waiting(+1, 0)
+    outbox = outbox.then(async () => {
+      const f = await ready
+      waiting(-1, 0)
+      emit(f)
+    })
+  }
+
   function sendStep1s() {
     list.forEach((doc, i) => {
       state.docSynced(i, false)
@@ -105,7 +154,15 @@ export function startSyncSession(
   }
 
   const sendHello = (isReply: boolean) =>
-    send(helloFrame({ version: SYNC_PROTOCOL_VERSION, teamId: docs.teamId, docCount: list.length, isReply }))
+    send(
+      helloFrame({
+        version: SYNC_PROTOCOL_VERSION,
+        teamId: docs.teamId,
+        docCount: list.length,
+        isReply,
+        takesDeflated: compression !== undefined,
+      }),
+    )
 
   function onHello(hello: Hello) {
     const problem =
@@ -117,6 +174,7 @@ export function startSyncSession(
             ? `the peer has ${hello.docCount} documents, this device ${list.length}`
             : null
     if (problem) return state.refusePeer(problem)
+    peerTakesDeflated = hello.takesDeflated
     const wasConnected = state.isConnected()
     if (hello.isReply && wasConnected) return
     // Connected before anything is sent, in case the transport delivers synchronously. A later
@@ -145,6 +203,34 @@ export function startSyncSession(
     } else throw new FrameError(`unknown sync message type ${type}`)
   }
 
+  function handle(f: Frame) {
+    if (f.kind === 'hello') onHello(f.hello)
+    else if (!state.isConnected()) throw new FrameError('a frame came before a matching hello')
+    else if (f.kind === 'sync') onSync(f.doc, f.decoder)
+    else if (f.kind === 'awareness') {
+      if (awareness) awarenessProtocol.applyAwarenessUpdate(awareness, f.update, origin)
+    } else throw new FrameError('a deflated frame inside a deflated frame')
+  }
+
+  const reject = (error: unknown) => {
+    state.rejected()
+    fail(error)
+  }
+
+  /** Inflates a deflated frame's contents; a hello never comes deflated. */
+  async function inflated(bytes: Uint8Array): Promise<Frame> {
+    if (!compression) throw new FrameError('a deflated frame, and no DecompressionStream to open it')
+    let frame: Uint8Array
+    try {
+      frame = await inflate(bytes, compression, MAX_MESSAGE_BYTES)
+    } catch (cause) {
+      throw new FrameError('a deflated frame does not inflate', { cause })
+    }
+    const f = readFrame(frame)
+    if (f.kind === 'hello') throw new FrameError('a hello inside a deflated frame')
+    return f
+  }
+
   function onPacket(packet: Uint8Array) {
     if (isStopped) return
     state.received(packet.length, clock.now())
@@ -153,14 +239,28 @@ export function startSyncSession(
       if (frame) {
         const f = readFrame(frame)
         state.frameReceived(frame.length)
-        if (f.kind === 'hello') onHello(f.hello)
-        else if (!state.isConnected()) throw new FrameError('a frame came before a matching hello')
-        else if (f.kind === 'sync') onSync(f.doc, f.decoder)
-        else if (awareness) awarenessProtocol.applyAwarenessUpdate(awareness, f.update, origin)
+        if (f.kind === 'deflated' || inboxLength > 0) {
+          // Handled after the frames before it, once inflated (inflating starts now).
+          const ready = f.kind === 'deflated' ? inflated(f.bytes) : Promise.resolve(f)
+          ready.catch(() => {}) // rejected in its turn below
+          waiting(0, +1)
+          inbox = inbox.then(async () => {
+            try {
+              const g = await ready
+              if (!isStopped) handle(g)
+            } catch (error) {
+              if (!isStopped) reject(error)
+            } finally {
+              waiting(0, -1)
+            }
+            if (isStopped) return
+            state.progress(reassembler.pending())
+            state.changed()
+          })
+        } else handle(f)
       }
     } catch (error) {
-      state.rejected()
-      fail(error)
+      reject(error)
     }
     state.progress(reassembler.pending())
     state.changed()

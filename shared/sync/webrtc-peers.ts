@@ -7,7 +7,7 @@ import { negotiate, type Negotiation } from './rtc-negotiation'
 import type { SignalMessage } from './signal-message'
 import { connectSignaling, type SignalingServerStatus } from './signaling'
 import { deriveKeys, type TeamKeys } from './team-secret'
-import type { RTCPeerConnectionConstructor, WebSocketConstructor } from './webrtc-host'
+import type { CompressionStreams, RTCPeerConnectionConstructor, WebSocketConstructor } from './webrtc-host'
 
 /** Options of `joinTeamSync`. */
 export interface JoinTeamSyncOptions {
@@ -42,6 +42,10 @@ export interface JoinTeamSyncOptions {
   random?: RandomBytes
   /** Told about failed negotiation steps, dropped packets and socket errors. */
   onError?: (error: Error) => void
+  /** The host's compression streams: large sync messages go deflated (see `startSyncSession`). */
+  compression?: CompressionStreams
+  /** Bytes a data channel may buffer before sends wait. @default 8 MiB (`rtcTransport`) */
+  sendBufferBytes?: number
 }
 
 /** A device's live sync with its team over WebRTC. */
@@ -143,6 +147,8 @@ export async function joinTeamSync(options: JoinTeamSyncOptions): Promise<TeamSy
           subtle,
           random,
           onError,
+          compression: options.compression,
+          sendBufferBytes: options.sendBufferBytes,
         })
         peer.link = link
         link.onChange((status) => (status.state === 'closed' ? drop(peer) : changed()))

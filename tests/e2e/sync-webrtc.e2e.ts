@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTeam, deriveKeys, deriveOpenRooms } from '../../shared/sync'
 import { converged, haveNames, syncedWith } from './sync/converge'
 import { startSyncHarness, type SyncHarness } from './sync/harness'
-import { eventually } from './sync/sync-page'
+import { eventually, type SyncTestPage } from './sync/sync-page'
 
 // Two browser contexts (separate storage) are two devices of a team; they meet through the
 // project's y-webrtc signaling server and sync over a WebRTC data channel, all on 127.0.0.1.
@@ -76,7 +76,7 @@ describe('WebRTC sync between two browser profiles, through a y-webrtc signaling
     await ana.createContact('Dana Whitfield')
     await ana.join(secret, h.signalUrl)
     // eve knows the room and its signaling password but not the sync key; mal has another secret.
-    await eve.join(secret, h.signalUrl, createTeam().secret)
+    await eve.join(secret, h.signalUrl, { updateKeyFrom: createTeam().secret })
     await mal.join(createTeam().secret, h.signalUrl)
     const [seen] = await eventually(
       () => eve.peers(),
@@ -193,32 +193,49 @@ describe('WebRTC sync between two browser profiles, through a y-webrtc signaling
     expect(await ana.stockPeers()).toBe(1)
   })
 
-  it('sends a 10k-contact team in its first sync (chunked, with flow control in Chromium)', async () => {
+  it('sends a 10k-contact team in its first sync: chunked, deflated, and with flow control in Chromium', async () => {
     const { teamId, secret } = createTeam()
-    const [ana, ben] = [await h.device(teamId, 'ana'), await h.device(teamId, 'ben')]
+    const [ana, ben, cy] = [
+      await h.device(teamId, 'ana'),
+      await h.device(teamId, 'ben'),
+      await h.device(teamId, 'cy'),
+    ]
     const seedStart = Date.now()
     expect(await ana.seed(10_000)).toBe(10_000)
     const seeded = Date.now() - seedStart
-    await ana.join(secret, h.signalUrl)
-    const syncStart = Date.now()
-    await ben.join(secret, h.signalUrl)
-    await eventually(
-      () => ben.count(),
-      (n) => n === 10_000,
-      'ben to have 10k contacts',
-      45_000,
-    )
-    const synced = Date.now() - syncStart
-    const digest = await converged([ana, ben])
+    const tenK = (d: SyncTestPage, who: string) =>
+      eventually(
+        () => d.count(),
+        (n) => n === 10_000,
+        `${who} to have 10k contacts`,
+        45_000,
+      )
+
+    // Ben takes plain frames through a 1 MiB send buffer: the channel fills and messages wait.
+    await ana.join(secret, h.signalUrl, { sendBufferBytes: 1024 * 1024 })
+    let start = Date.now()
+    await ben.join(secret, h.signalUrl, { plain: true })
+    await tenK(ben, 'ben')
+    const plainMs = Date.now() - start
+    const [toBen] = await ana.peers()
+    expect(toBen!.bytesSent).toBeGreaterThan(3 * 1024 * 1024)
+    expect(toBen!.throttled).toBeGreaterThan(0)
+    await ben.leave()
+
+    // Cy takes deflated frames: the same team in a fraction of the bytes.
+    start = Date.now()
+    await cy.join(secret, h.signalUrl)
+    await tenK(cy, 'cy')
+    const deflatedMs = Date.now() - start
+    const digest = await converged([ana, ben, cy])
     expect(digest).toMatch(/^[0-9a-f]{64}$/)
-    const [sender] = await ana.peers()
-    // The first sync is several MiB: the 1 MiB high-water mark held messages back.
-    expect(sender!.bytesSent).toBeGreaterThan(3 * 1024 * 1024)
-    expect(sender!.throttled).toBeGreaterThan(0)
-    expect(await ben.errors()).toEqual([])
+    const toCy = (await ana.peers()).find((p) => p.peerId !== toBen!.peerId)!
+    expect(toCy.bytesSent).toBeLessThan(toBen!.bytesSent / 3)
+    expect([...(await ben.errors()), ...(await cy.errors())]).toEqual([])
     console.info(
-      `10k contacts: seeded in ${seeded} ms; first sync ${synced} ms, ` +
-        `${(sender!.bytesSent / 1048576).toFixed(1)} MiB sent, ${sender!.throttled} messages held back`,
+      `10k contacts: seeded in ${seeded} ms; first sync plain ${plainMs} ms, ` +
+        `${(toBen!.bytesSent / 1048576).toFixed(1)} MiB, ${toBen!.throttled} messages held back; ` +
+        `deflated ${deflatedMs} ms, ${(toCy.bytesSent / 1048576).toFixed(1)} MiB`,
     )
   })
 })

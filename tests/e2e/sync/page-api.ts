@@ -11,12 +11,22 @@ export interface TestContact {
 /** The outcome of a pairing step, as plain data (it crosses `page.evaluate`). */
 export type PairingStep = { ok: true; code: string } | { ok: false; reason: string; message: string }
 
+/** How a test device joins its team's room. */
+export interface JoinOptions {
+  /** Swaps in another secret's sync key (a device that has the room but not the team key). */
+  updateKeyFrom?: string
+  /** Joins without compression streams: the peers exchange plain frames. */
+  plain?: boolean
+  /** What each data channel may buffer before sends wait (the app's default is 8 MiB). */
+  sendBufferBytes?: number
+}
+
 /** What the sync test page exposes on `window.rapportTest` (see page.ts). */
 export interface RapportTest {
   /** Creates this device's team documents and repository. */
   init(teamId: string, actor: string): void
-  /** Joins the team's room on a signaling server; `updateKeyFrom` swaps in another secret's sync key. */
-  join(secret: string, signalingUrl: string, options?: { updateKeyFrom?: string }): Promise<string>
+  /** Joins the team's room on a signaling server. */
+  join(secret: string, signalingUrl: string, options?: JoinOptions): Promise<string>
   /** Stops the WebRTC sync (the documents stay). */
   leave(): void
   /** Opens the team's open rooms (`openStockRooms` of pwa/services/open-rooms.ts) for stock Yjs clients. */

@@ -5,6 +5,7 @@ import {
   allDocs,
   createRepo,
   createTeamDocs,
+  installFastStrings,
   shardOf,
   unwrap,
   type Repo,
@@ -25,6 +26,7 @@ import type { PairingStep, RapportTest } from './page-api'
 import { decodeTeamFile } from './team-file'
 import { rawChannel, sharedNow } from './raw-channel'
 
+installFastStrings() // as the app does
 let docs: TeamDocs
 let repo: Repo
 let sync: TeamSync | null = null
@@ -80,6 +82,8 @@ const api: RapportTest = {
       RTCPeerConnection,
       WebSocket,
       onError,
+      compression: options.plain ? undefined : compression,
+      sendBufferBytes: options.sendBufferBytes,
     })
     sync.onChange((s) => {
       if (times.openAt === null && s.peers.some((p) => p.state === 'open' || p.state === 'connected'))

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { PeerStatus } from '../../../shared/sync/peer-link'
-import type { PairingStep, TestContact } from './page-api'
+import type { JoinOptions, PairingStep, TestContact } from './page-api'
 
 /** One device of a team in the sync test page: a page object over `window.rapportTest`. */
 export class SyncTestPage {
@@ -20,11 +20,12 @@ export class SyncTestPage {
   init(teamId: string) {
     return this.page.evaluate(([t, a]) => window.rapportTest.init(t, a), [teamId, this.actor])
   }
-  join(secret: string, signalingUrl: string, updateKeyFrom?: string): Promise<string> {
-    return this.page.evaluate(
-      ([s, u, k]) => window.rapportTest.join(s!, u!, k ? { updateKeyFrom: k } : {}),
-      [secret, signalingUrl, updateKeyFrom],
-    )
+  join(secret: string, signalingUrl: string, options: JoinOptions = {}): Promise<string> {
+    return this.page.evaluate(([s, u, o]) => window.rapportTest.join(s, u, o), [
+      secret,
+      signalingUrl,
+      options,
+    ] as const)
   }
   leave() {
     return this.page.evaluate(() => window.rapportTest.leave())

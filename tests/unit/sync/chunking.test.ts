@@ -69,10 +69,16 @@ describe('chunking', () => {
 
 describe('frames', () => {
   it('round-trips a hello and tells a sync frame’s document', () => {
-    const hello = { version: 1, teamId: 'team-1', docCount: 17, isReply: true }
+    const hello = { version: 1, teamId: 'team-1', docCount: 17, isReply: true, takesDeflated: true }
     expect(readFrame(helloFrame(hello))).toEqual({ kind: 'hello', hello })
     const f = readFrame(syncFrame(16, () => {}))
     expect(f).toMatchObject({ kind: 'sync', doc: 16 })
+  })
+
+  it('reads a hello that ends before its features (an older peer) as taking no deflated frames', () => {
+    const hello = { version: 1, teamId: 'team-1', docCount: 17, isReply: false, takesDeflated: true }
+    const older = helloFrame(hello).slice(0, -1)
+    expect(readFrame(older)).toEqual({ kind: 'hello', hello: { ...hello, takesDeflated: false } })
   })
 
   it('throws a FrameError for what is not a frame', () => {
