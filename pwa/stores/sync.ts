@@ -24,6 +24,7 @@ import {
   stateVectorsOf,
 } from '../services/sync-bundles'
 import { compressionStreams, webrtcHost } from '../services/sync-browser'
+import { firstSyncOf } from '../services/sync-progress'
 import { defaultSignalingUrls } from '../services/sync-signaling'
 import { watchTeamKeys } from '../services/team-devices'
 import { setTeamLocal, teamLocal, type TeamSession } from '../services/team-session'
@@ -81,11 +82,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   const allPeers = computed(() => [...peers.value, ...pairedPeers.value])
   const isSyncing = (p: PeerStatus) => p.state === 'connected' && p.isSynced
-  /** Devices connected but not yet through their first full exchange, with bytes received so far. */
-  const firstSync = computed(() => {
-    const pending = allPeers.value.filter((p) => p.state === 'connected' && !p.isSynced)
-    return pending.length ? { bytesReceived: pending.reduce((n, p) => n + p.bytesReceived, 0) } : null
-  })
+  const firstSync = computed(() => firstSyncOf(allPeers.value))
 
   function peersChanged() {
     const list = allPeers.value

@@ -21,6 +21,12 @@ export interface PeerStatus {
   state: PeerState
   /** Every document synced with the peer at least once on this connection. */
   isSynced: boolean
+  /**
+   * Documents whose answer from the peer is in, of `docCount`: a first sync's progress (the 16
+   * record shards are about the same size; the team document is small).
+   */
+  docsSynced: number
+  docCount: number
   /** When the last message from the peer arrived after the first full sync (the clock's time). */
   lastSyncAt: number | null
   /** Bytes on the data channel, encrypted, as it carried them. */
@@ -114,6 +120,8 @@ export function openPeerLink(options: PeerLinkOptions): PeerLink {
       peerId,
       state,
       isSynced: s.isSynced,
+      docsSynced: s.docs.filter((d) => d.isSynced).length,
+      docCount: s.docs.length,
       lastSyncAt: s.isSynced ? s.lastMessageAt : null,
       bytesSent: transport.stats.bytesSent,
       bytesReceived: transport.stats.bytesReceived,

@@ -1,4 +1,4 @@
-import type { TeamDocs } from '../doc'
+import { allDocs, type TeamDocs } from '../doc'
 import { systemClock, type Clock } from '../host'
 import { toHex } from './bytes'
 import { SyncError, webRandomBytes, type RandomBytes } from './errors'
@@ -199,6 +199,8 @@ export async function joinTeamSync(options: JoinTeamSyncOptions): Promise<TeamSy
       peerId: peer.peerId,
       state: 'connecting',
       isSynced: false,
+      docsSynced: 0,
+      docCount: allDocs(docs).length,
       lastSyncAt: null,
       bytesSent: 0,
       bytesReceived: 0,

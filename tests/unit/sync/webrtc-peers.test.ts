@@ -56,7 +56,7 @@ describe('joinTeamSync (with an in-memory WebRTC)', () => {
     expect(rtc.stats.offers).toBe(3) // one per pair: nobody offered twice
     for (const s of running) expect(s.signaling).toEqual([expect.objectContaining({ isConnected: true })])
     const [a] = running[0]!.peers
-    expect(a).toMatchObject({ rejected: 0, problem: null })
+    expect(a).toMatchObject({ rejected: 0, problem: null, docsSynced: 17, docCount: 17 })
     expect(a!.bytesSent).toBeGreaterThan(0)
     expect(a!.lastSyncAt).toBeTypeOf('number')
   })
@@ -95,7 +95,7 @@ describe('joinTeamSync (with an in-memory WebRTC)', () => {
     )
     await until(() => sa.peers[0]?.rejected > 0, 'ana to drop eve’s packets')
     expect(eve.repo.list('contacts')).toEqual([])
-    expect(se.peers[0]!.isSynced).toBe(false)
+    expect(se.peers[0]).toMatchObject({ isSynced: false, docsSynced: 0 })
   })
 
   it('needs the team secret', async () => {
