@@ -38,6 +38,12 @@ export interface Transport {
   send(message: Uint8Array): void
   onMessage(handler: (message: Uint8Array) => void): () => void
   close(): void
+  /**
+   * Resolves once everything sent so far has been handed to the network (nothing waits in the
+   * transport's own queue). A sender with much to send waits on it between large messages, so
+   * it does not run ahead of a full pipe. Without it, a transport takes everything at once.
+   */
+  ready?(): Promise<void>
 }
 
 /** The wall clock. */

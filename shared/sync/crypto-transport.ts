@@ -79,6 +79,10 @@ export function encryptedTransport(
         })
         .catch(fail)
     },
+    async ready() {
+      await sending
+      if (!isClosed) await inner.ready?.()
+    },
     onMessage(handler) {
       handlers.add(handler)
       return () => handlers.delete(handler)

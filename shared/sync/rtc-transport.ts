@@ -11,7 +11,11 @@ export interface RtcTransportOptions {
    * has handed the channel enough to keep going; Chrome's limit is 16 MiB. @default 8 MiB
    */
   highWaterMark?: number
-  /** The queue drains again once the channel's buffer is down to this (`bufferedamountlow`). @default 256 KiB */
+  /**
+   * The queue drains again once the channel's buffer is down to this (`bufferedamountlow`). At most
+   * half the high-water mark: the event fires only when the buffer falls from above it.
+   * @default 256 KiB
+   */
   lowWaterMark?: number
   /** A larger message is a bug in the caller (the session chunks): `send` throws. @default 64 KiB */
   maxMessageBytes?: number
@@ -41,6 +45,8 @@ export interface RtcTransport extends Transport {
   /** `connecting` until the channel opens (sends are queued meanwhile), `closed` for good after. */
   readonly state: 'connecting' | 'open' | 'closed'
   readonly stats: Readonly<RtcTransportStats>
+  /** Resolves once nothing waits in the transport's queue (all handed to the channel), or it closed. */
+  ready(): Promise<void>
   /** Called once when the channel opens. */
   onOpen(handler: () => void): () => void
   /** Called once when the channel closes, from either side. */
@@ -57,11 +63,8 @@ export interface RtcTransport extends Transport {
  * @throws SyncError from `send` for a message over `maxMessageBytes`
  */
 export function rtcTransport(channel: RTCDataChannel, options: RtcTransportOptions = {}): RtcTransport {
-  const {
-    highWaterMark = 8 * 1024 * 1024,
-    lowWaterMark = 256 * 1024,
-    maxMessageBytes = MAX_PACKET_BYTES,
-  } = options
+  const { highWaterMark = 8 * 1024 * 1024, maxMessageBytes = MAX_PACKET_BYTES } = options
+  const lowWaterMark = Math.min(options.lowWaterMark ?? 256 * 1024, highWaterMark / 2)
   const stats: RtcTransportStats = {
     bytesSent: 0,
     bytesReceived: 0,
@@ -76,6 +79,13 @@ export function rtcTransport(channel: RTCDataChannel, options: RtcTransportOptio
   const openHandlers = new Set<() => void>()
   const closeHandlers = new Set<() => void>()
   const queue: Uint8Array<ArrayBuffer>[] = []
+  /** `ready()` callers, told once the queue is empty. */
+  let waiters: (() => void)[] = []
+  const wake = () => {
+    const woken = waiters
+    waiters = []
+    for (const w of woken) w()
+  }
   let state: RtcTransport['state'] =
     channel.readyState === 'open' ? 'open' : channel.readyState === 'connecting' ? 'connecting' : 'closed'
 
@@ -94,6 +104,7 @@ export function rtcTransport(channel: RTCDataChannel, options: RtcTransportOptio
       stats.queuedBytes -= message.length
       transmit(message)
     }
+    if (queue.length === 0) wake()
   }
 
   function closed() {
@@ -102,6 +113,7 @@ export function rtcTransport(channel: RTCDataChannel, options: RtcTransportOptio
     stats.dropped += queue.length
     queue.length = 0
     stats.queuedBytes = 0
+    wake()
     for (const handler of [...closeHandlers]) handler()
     closeHandlers.clear()
     openHandlers.clear()
@@ -149,6 +161,11 @@ export function rtcTransport(channel: RTCDataChannel, options: RtcTransportOptio
       queue.push(copy)
       stats.queuedBytes += copy.length
       stats.peakQueuedBytes = Math.max(stats.peakQueuedBytes, stats.queuedBytes)
+    },
+    ready() {
+      // Before the channel opens the queue is all there is: waiting on it would wait for the open.
+      if (queue.length === 0 || state !== 'open') return Promise.resolve()
+      return new Promise<void>((resolve) => waiters.push(resolve))
     },
     onMessage(handler) {
       handlers.add(handler)

@@ -17,7 +17,10 @@ export interface SyncStatus {
   rejected: number
   /** Why the peer was refused (another team or protocol version), `null` while it is not. */
   problem: string | null
-  /** Frames being deflated or inflated, or waiting behind one that is (order is kept both ways). */
+  /**
+   * Work in hand: the peer's step 1s not yet answered, and frames being deflated or inflated or
+   * waiting behind one that is (order is kept both ways). 0 when the session is idle.
+   */
   framesWaiting: number
 }
 

@@ -211,8 +211,9 @@ describe('WebRTC sync between two browser profiles, through a y-webrtc signaling
         45_000,
       )
 
-    // Ben takes plain frames through a 1 MiB send buffer: the channel fills and messages wait.
-    await ana.join(secret, h.signalUrl, { sendBufferBytes: 1024 * 1024 })
+    // Ben takes plain frames through a 128 KiB send buffer: each answer (a shard, over 200 KiB)
+    // fills it, and the rest of its packets wait in the transport's queue.
+    await ana.join(secret, h.signalUrl, { sendBufferBytes: 128 * 1024 })
     let start = Date.now()
     await ben.join(secret, h.signalUrl, { plain: true })
     await tenK(ben, 'ben')

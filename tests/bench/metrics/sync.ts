@@ -19,10 +19,13 @@ interface SyncFigures {
   firstMs: number
   /** The same, from the second device joining the room (signaling and ICE included). */
   firstFromJoinMs: number
-  /** Bytes the first device sent in the first sync (encrypted packets). */
+  /** Bytes the first device sent in the first sync (encrypted packets, large frames deflated). */
   bytes: number
   editMs: number
+  /** A bare channel carrying `bytes`. */
   rawMs: number
+  /** A bare channel carrying the team's plain updates (what an undeflated sync would send). */
+  rawPlainMs: number
 }
 
 /**
@@ -68,7 +71,12 @@ async function measureSync(team: BenchTeam, log: (line: string) => void): Promis
 
     await connectRaw(ana, ben)
     const raws: number[] = []
-    for (let i = 0; i < RAW_RUNS; i++) raws.push(await rawTransfer(ana, ben, bytes))
+    const rawPlains: number[] = []
+    const plainBytes = team.updates.reduce((n, u) => n + u.length, 0)
+    for (let i = 0; i < RAW_RUNS; i++) {
+      raws.push(await rawTransfer(ana, ben, bytes))
+      rawPlains.push(await rawTransfer(ana, ben, plainBytes))
+    }
     const errors = [...(await ana.errors()), ...(await ben.errors())]
     if (errors.length) log(`  sync errors: ${errors.slice(0, 3).join('; ')}`)
     return {
@@ -77,6 +85,7 @@ async function measureSync(team: BenchTeam, log: (line: string) => void): Promis
       bytes,
       editMs: median(edits.slice(1)),
       rawMs: median(raws),
+      rawPlainMs: median(rawPlains),
     }
   } finally {
     await h.close()
@@ -89,7 +98,8 @@ const figures = (ctx: BenchContext) =>
     const f = await measureSync(await ctx.team(), log)
     log(
       `  sync @ ${ctx.size}: first ${f.firstMs.toFixed(0)} ms from channel open ` +
-        `(${f.firstFromJoinMs.toFixed(0)} ms from join), raw ${f.rawMs.toFixed(0)} ms, edit ${f.editMs.toFixed(1)} ms`,
+        `(${f.firstFromJoinMs.toFixed(0)} ms from join), raw ${f.rawMs.toFixed(0)} ms ` +
+        `(plain updates ${f.rawPlainMs.toFixed(0)} ms), edit ${f.editMs.toFixed(1)} ms`,
     )
     return f
   })
@@ -121,6 +131,19 @@ export const syncMetrics: Metric[] = [
     run: async (ctx) => {
       const f = await figures(ctx)
       return f.firstMs / f.rawMs
+    },
+  },
+  {
+    name: 'rtc.raw_transfer.plain',
+    unit: 'ms',
+    run: async (ctx) => (await figures(ctx)).rawPlainMs,
+  },
+  {
+    name: 'sync.first.plain_ratio',
+    unit: 'ratio',
+    run: async (ctx) => {
+      const f = await figures(ctx)
+      return f.firstMs / f.rawPlainMs
     },
   },
   {

@@ -52,6 +52,45 @@ describe('rtcTransport', () => {
     expect(channel.sent.at(-1)![0]).toBe(200)
   })
 
+  it('is ready once its own queue is empty, whatever the channel still buffers', async () => {
+    const channel = new FakeDataChannel()
+    channel.open()
+    const t = rtcTransport(channel.asChannel(), { highWaterMark: 1024 * KiB, lowWaterMark: 256 * KiB })
+    for (let i = 0; i < 16; i++) t.send(packet(64, i)) // 1 MiB: taken by the channel at once
+    let isReady = false
+    await t.ready().then(() => (isReady = true))
+    expect(isReady).toBe(true)
+    for (let i = 0; i < 40; i++) t.send(packet(64, i)) // now some wait in the queue
+    isReady = false
+    const ready = t.ready().then(() => (isReady = true))
+    await Promise.resolve()
+    expect(isReady).toBe(false)
+    channel.drain(512 * KiB) // the buffer dips under the low-water mark: the queue moves, not empties
+    await Promise.resolve()
+    expect(t.stats.queuedBytes).toBeGreaterThan(0)
+    expect(isReady).toBe(false)
+    while (t.stats.queuedBytes > 0) channel.drain(512 * KiB)
+    await ready
+    expect(isReady).toBe(true)
+    // A close lets waiters go too: nothing will leave any more.
+    for (let i = 0; i < 40; i++) t.send(packet(64, i))
+    const closing = t.ready()
+    channel.close()
+    await expect(closing).resolves.toBeUndefined()
+  })
+
+  it('keeps draining with a buffer smaller than the default low-water mark', () => {
+    const channel = new FakeDataChannel()
+    channel.open()
+    const t = rtcTransport(channel.asChannel(), { highWaterMark: 128 * KiB })
+    expect(channel.bufferedAmountLowThreshold).toBe(64 * KiB)
+    for (let i = 0; i < 10; i++) t.send(packet(64, i))
+    expect(channel.sent.length).toBe(3) // 0, 64 and 128 KiB buffered when each went
+    let rounds = 0
+    while (channel.sent.length < 10 && rounds++ < 20) channel.drain(96 * KiB)
+    expect(channel.sent.map((m) => m[0])).toEqual(Array.from({ length: 10 }, (_, i) => i))
+  })
+
   it('refuses a message over 64 KiB: the session must have chunked it', () => {
     const channel = new FakeDataChannel()
     channel.open()

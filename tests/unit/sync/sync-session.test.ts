@@ -4,6 +4,8 @@ import { allDocs, createTeamDocs, unwrap } from '../../../shared/doc'
 import { startSyncSession, type SyncSession, type SyncSessionOptions } from '../../../shared/sync'
 import { contact, replica, type Replica } from '../helpers/team'
 import { state } from './same-state'
+import * as decoding from 'lib0/decoding'
+import { readFrame } from '../../../shared/sync/multiplex'
 import { memoryLink, settle, type MemoryLinkOptions } from './memory-transport'
 
 const sessions: SyncSession[] = []
@@ -202,6 +204,34 @@ describe('sync session', () => {
     unwrap(a.repo.create('contacts', contact()))
     await settle(link)
     expect(b.repo.list('contacts')).toHaveLength(0)
+  })
+
+  it('encodes the next answer only once the transport is ready for it', async () => {
+    const [a, b] = [replica('ana'), replica('ben')]
+    for (let i = 0; i < 60; i++) unwrap(a.repo.create('contacts', person(`client${i}`, 'Moreno')))
+    const link = memoryLink()
+    // Ana's side of the link says it is ready only when the test lets it.
+    let letGo = () => {}
+    const answers: number[] = []
+    const gated = {
+      ...link.a,
+      send(packet: Uint8Array) {
+        const f = packet[0] === 0 ? readFrame(packet.subarray(1)) : null
+        if (f?.kind === 'sync' && decoding.readVarUint(f.decoder) === 1) answers.push(f.doc)
+        link.a.send(packet)
+      },
+      ready: () => new Promise<void>((resolve) => (letGo = resolve)),
+    }
+    sessions.push(startSyncSession(a.docs, gated), startSyncSession(b.docs, link.b))
+    await settle(link)
+    expect(answers).toHaveLength(1) // ben asked for all 17 documents; one answer went
+    for (let n = 2; n <= 17; n++) {
+      letGo()
+      await settle(link)
+      expect(answers).toHaveLength(n)
+    }
+    expect(new Set(answers).size).toBe(17)
+    expect(state(b)).toBe(state(a))
   })
 
   it('shares presence when given an awareness, and withdraws it on stop', async () => {
