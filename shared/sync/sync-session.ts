@@ -168,7 +168,10 @@ export function startSyncSession(
     waiting(0, 0)
     // The next answer (those of step 1s that come meanwhile too) is encoded once this one has
     // left: a page busy encoding gets no word from its data channel that the buffer drained.
-    void outbox.then(() => transport.ready?.()).then(() => setTimeout(answerNext, 0))
+    void outbox
+      .then(() => transport.ready?.())
+      .catch(fail)
+      .then(() => setTimeout(answerNext, 0))
   }
 
   function sendStep1s() {
