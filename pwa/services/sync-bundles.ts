@@ -9,6 +9,7 @@ import {
   type TeamKeys,
 } from '../../shared/sync'
 import type { Refusal } from '../../shared/sync/errors'
+import { compressionStreams } from './sync-browser'
 import { teamLocal, type TeamSession } from './team-session'
 
 /** The keys of a team from the secret this device keeps for it. */
@@ -36,11 +37,14 @@ export async function makeBundle(
     if (!read.ok) return read
     vectors = read.value
   }
-  const bytes = await exportBundle(s.docs, keys.updateKey, { since: vectors })
+  const bytes = await exportBundle(s.docs, keys.updateKey, {
+    since: vectors,
+    compression: compressionStreams(),
+  })
   return { ok: true, value: bytes as Uint8Array<ArrayBuffer> }
 }
 
 /** Merges a bundle after checking all of it: a refused file changes nothing. */
 export async function applyBundle(s: TeamSession, bytes: Uint8Array): Promise<ImportBundleResult> {
-  return importBundle(s.docs, (await keysOf(s)).updateKey, bytes)
+  return importBundle(s.docs, (await keysOf(s)).updateKey, bytes, { compression: compressionStreams() })
 }

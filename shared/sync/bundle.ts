@@ -4,12 +4,19 @@ import * as Y from 'yjs'
 import { allDocs, type TeamDocs } from '../doc'
 import { decrypt, encrypt, IV_BYTES, TAG_BYTES } from './aes'
 import { concatBytes, equalBytes, ownBuffer, utf8 } from './bytes'
+import { deflate, inflate } from './deflate'
 import { refuse, SyncError, webRandomBytes, type RandomBytes, type Refusal } from './errors'
 import { teamIdHash } from './team-secret'
+import type { CompressionStreams } from './webrtc-host'
 
 const MAGIC = utf8('RPBN')
-/** The version of the bundle format; another version is refused, never guessed at. */
-export const BUNDLE_VERSION = 1
+/**
+ * The versions of the bundle format: 1 plain, 2 the same contents deflated (about a sixth of the
+ * size). Another version is refused, never guessed at.
+ */
+export const BUNDLE_VERSION = { plain: 1, deflated: 2 } as const
+/** A deflated bundle's contents may not inflate beyond this (a 50k-contact team is ~260 MB). */
+const MAX_PLAINTEXT_BYTES = 1024 * 1024 * 1024
 /** magic 4, version 1, team id hash 8, iv 12, ciphertext length 4 (big-endian). */
 const HEADER_BYTES = 4 + 1 + 8 + IV_BYTES + 4
 const CHECK_BYTES = 16
@@ -23,6 +30,16 @@ export interface ExportBundleOptions {
   subtle?: SubtleCrypto
   /** @default WebCrypto's getRandomValues */
   random?: RandomBytes
+  /** The host's compression streams: the bundle is deflated (version 2), else plain (version 1). */
+  compression?: CompressionStreams
+}
+
+/** Options of `importBundle`. */
+export interface ImportBundleOptions {
+  /** @default globalThis.crypto.subtle */
+  subtle?: SubtleCrypto
+  /** The host's compression streams, to open deflated bundles (version 2). */
+  compression?: CompressionStreams
 }
 
 /** Why a bundle was refused. */
@@ -43,10 +60,10 @@ export type ImportBundleResult = { ok: true; value: ImportedBundle } | Refusal<B
 /**
  * A sync bundle: an encrypted file of the updates another device lacks (or of everything).
  * Layout: header `RPBN`, version (1 byte), team id hash (8), iv (12), ciphertext length (4, big-endian);
- * the AES-GCM ciphertext (the header as additional data) of
+ * the AES-GCM ciphertext (the header as additional data) of the contents,
  * `[flags: varUint][docCount: varUint]` and per document `[guid: varString][update: varUint8Array]`
- * (`Y.encodeStateAsUpdate(doc, since[i])`); then 16 bytes of SHA-256 of all before, so damage
- * is told apart from a wrong secret.
+ * (`Y.encodeStateAsUpdate(doc, since[i])`), deflated (`deflate-raw`) in version 2; then 16 bytes
+ * of SHA-256 of all before, so damage is told apart from a wrong secret.
  * @param key - `updateKey` of `deriveKeys`
  * @throws SyncError when `since` does not hold one state vector per document
  */
@@ -55,7 +72,7 @@ export async function exportBundle(
   key: CryptoKey,
   options: ExportBundleOptions = {},
 ): Promise<Uint8Array> {
-  const { since, subtle = globalThis.crypto.subtle, random = webRandomBytes } = options
+  const { since, subtle = globalThis.crypto.subtle, random = webRandomBytes, compression } = options
   const list = allDocs(docs)
   if (since && since.length !== list.length)
     throw new SyncError(`since needs ${list.length} state vectors, not ${since.length}`)
@@ -66,11 +83,12 @@ export async function exportBundle(
     encoding.writeVarString(encoder, doc.guid)
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, since?.[i]))
   })
-  const plaintext = encoding.toUint8Array(encoder)
+  const contents = encoding.toUint8Array(encoder)
+  const plaintext = compression ? await deflate(contents, compression) : contents
   const iv = random(IV_BYTES)
   const header = new Uint8Array(HEADER_BYTES)
   header.set(MAGIC, 0)
-  header[4] = BUNDLE_VERSION
+  header[4] = compression ? BUNDLE_VERSION.deflated : BUNDLE_VERSION.plain
   header.set(teamIdHash(docs.teamId), 5)
   header.set(iv, 13)
   new DataView(header.buffer).setUint32(13 + IV_BYTES, plaintext.length + TAG_BYTES)
@@ -114,17 +132,22 @@ export async function importBundle(
   docs: TeamDocs,
   key: CryptoKey,
   bytes: Uint8Array,
-  options: { subtle?: SubtleCrypto } = {},
+  options: ImportBundleOptions = {},
 ): Promise<ImportBundleResult> {
-  const { subtle = globalThis.crypto.subtle } = options
+  const { subtle = globalThis.crypto.subtle, compression } = options
   if (bytes.length < MAGIC.length || !equalBytes(bytes.subarray(0, MAGIC.length), MAGIC)) {
     return refuse('not-a-bundle', 'this file is not a Rapport sync bundle')
   }
-  if (bytes.length > 4 && bytes[4] !== BUNDLE_VERSION) {
+  const version = bytes[4]
+  const isDeflated = version === BUNDLE_VERSION.deflated
+  if (bytes.length > 4 && version !== BUNDLE_VERSION.plain && !isDeflated) {
     return refuse(
       'unsupported-version',
-      `this bundle is version ${bytes[4]}; this Rapport reads version ${BUNDLE_VERSION}`,
+      `this bundle is version ${version}; this Rapport reads versions ${BUNDLE_VERSION.plain} and ${BUNDLE_VERSION.deflated}`,
     )
+  }
+  if (isDeflated && !compression) {
+    return refuse('unsupported-version', 'this bundle is compressed and this browser cannot decompress it')
   }
   const truncated = () => refuse('truncated', 'the bundle is truncated: it was not copied completely')
   if (bytes.length < HEADER_BYTES) return truncated()
@@ -143,18 +166,26 @@ export async function importBundle(
   if (!equalBytes(header.subarray(5, 13), teamIdHash(docs.teamId))) {
     return refuse('different-team', 'this bundle is from another team')
   }
-  const plaintext = await decrypt(
+  const opened = await decrypt(
     subtle,
     key,
     header.slice(13, 13 + IV_BYTES),
     body.subarray(HEADER_BYTES),
     header,
   )
-  if (!plaintext) {
+  if (!opened) {
     return refuse(
       'wrong-secret',
       'this bundle was made with another secret of the team (an old or a new one)',
     )
+  }
+  let plaintext = opened
+  if (isDeflated && compression) {
+    try {
+      plaintext = await inflate(opened, compression, MAX_PLAINTEXT_BYTES)
+    } catch {
+      return damaged()
+    }
   }
   const decoded = decodePlaintext(docs, plaintext)
   if (!decoded) return damaged()

@@ -127,7 +127,7 @@ function listShowsResult(): boolean {
  * its input event to the list showing the new result (the search answered for that text and
  * the first row rendered with it). The box is cleared, untimed, between queries.
  */
-async function typeQueries(queries: string[]): Promise<number[]> {
+async function typeQueries(queries: string[]): Promise<{ text: string; ms: number }[]> {
   await settle()
   const input = document.querySelector<HTMLInputElement>('[data-testid="contact-search"]')
   if (!input) throw new Error('no search box')
@@ -142,7 +142,7 @@ async function typeQueries(queries: string[]): Promise<number[]> {
     if (q === expected) answered(p)
     return p
   }
-  const times: number[] = []
+  const times: { text: string; ms: number }[] = []
   const type = async (text: string) => {
     expected = text.trim()
     const called = new Promise<Promise<unknown>>((resolve) => (answered = resolve))
@@ -157,7 +157,7 @@ async function typeQueries(queries: string[]): Promise<number[]> {
     for (const q of queries) {
       for (let k = 1; k <= q.length; k++) {
         if (q[k - 1] === ' ') continue
-        times.push(await type(q.slice(0, k)))
+        times.push({ text: q.slice(0, k), ms: await type(q.slice(0, k)) })
         await frame()
       }
       await type('')

@@ -97,11 +97,14 @@ async function runPwa(ctx: BenchContext): Promise<PwaFigures> {
 
     const names = await page.evaluate((id) => window.rapportBench.sampleNames(id, 5), TEAM_ID)
     const queries = names.latin.flatMap((n, i) => [n, names.arabic[i]].filter((q): q is string => !!q))
-    const keystrokes: number[] = []
-    while (keystrokes.length < MIN_KEYSTROKES) {
-      keystrokes.push(...(await page.evaluate((qs) => window.rapportBench.typeQueries(qs), queries)))
+    const typed: { text: string; ms: number }[] = []
+    while (typed.length < MIN_KEYSTROKES) {
+      typed.push(...(await page.evaluate((qs) => window.rapportBench.typeQueries(qs), queries)))
     }
+    const keystrokes = typed.map((k) => k.ms)
     log(`${keystrokes.length} keystrokes (${queries.join(', ')})`)
+    const slowest = [...typed].sort((a, b) => b.ms - a.ms).slice(0, 6)
+    log(`slowest keystrokes: ${slowest.map((k) => `"${k.text}" ${k.ms.toFixed(1)} ms`).join(', ')}`)
 
     const frames = await page.evaluate((n) => window.rapportBench.scrollList(n), SCROLL_FRAMES)
     const rawReads: number[] = []

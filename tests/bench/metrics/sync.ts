@@ -104,10 +104,11 @@ const figures = (ctx: BenchContext) =>
     return f
   })
 
-/** Bytes of a bundle of everything: what a device hands another by file. */
+/** Bytes of a bundle of everything (deflated, as the app writes it): what a device hands another by file. */
 async function bundleBytes(team: BenchTeam): Promise<number> {
   const { updateKey } = await deriveKeys(SECRET)
-  return (await exportBundle(team.load(), updateKey)).byteLength
+  const compression = { CompressionStream, DecompressionStream }
+  return (await exportBundle(team.load(), updateKey, { compression })).byteLength
 }
 
 /**

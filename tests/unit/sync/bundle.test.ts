@@ -8,6 +8,7 @@ import {
   encodeStateVectors,
   exportBundle,
   importBundle,
+  BUNDLE_VERSION,
   type BundleRefusal,
 } from '../../../shared/sync'
 import { contact, replica, type Replica } from '../helpers/team'
@@ -34,9 +35,10 @@ async function expectRefused(
   bytes: Uint8Array,
   reason: BundleRefusal,
   message: RegExp,
+  options: Parameters<typeof importBundle>[3] = {},
 ) {
   const before = stateOf(r)
-  const result = await importBundle(r.docs, key, bytes)
+  const result = await importBundle(r.docs, key, bytes, options)
   expect(result).toMatchObject({ ok: false, reason })
   if (!result.ok) expect(result.problems[0]!.message).toMatch(message)
   expect(stateOf(r)).toEqual(before)
@@ -48,7 +50,52 @@ function unwrapImport(r: Awaited<ReturnType<typeof importBundle>>) {
   return r.value
 }
 
+/** Node's compression streams, as the app passes the browser's. */
+const compression = { CompressionStream, DecompressionStream }
+
 describe('sync bundles', () => {
+  it('deflates a bundle (version 2) when given compression, and reads both versions', async () => {
+    const { a, key } = await twoDevices()
+    const plain = await exportBundle(a.docs, key)
+    const deflated = await exportBundle(a.docs, key, { compression })
+    expect([plain[4], deflated[4]]).toEqual([BUNDLE_VERSION.plain, BUNDLE_VERSION.deflated])
+    expect(deflated.length).toBeLessThan(plain.length / 3)
+    for (const bytes of [plain, deflated]) {
+      const fresh = replica('cy')
+      unwrapImport(await importBundle(fresh.docs, key, bytes, { compression }))
+      expect(state(fresh)).toBe(state(a))
+    }
+    // A host with no DecompressionStream says so, rather than calling the file damaged.
+    await expectRefused(replica('dee'), key, deflated, 'unsupported-version', /cannot decompress/)
+  })
+
+  it('refuses a deflated bundle whose contents do not inflate, as damaged', async () => {
+    const { a, key } = await twoDevices()
+    // Checksum and encryption intact, but the deflated contents cut short.
+    const deflate = {
+      CompressionStream: class extends CompressionStream {
+        constructor(format: CompressionFormat) {
+          super(format)
+          const inner = this.readable
+          let cut = false
+          Object.defineProperty(this, 'readable', {
+            value: inner.pipeThrough(
+              new TransformStream<Uint8Array, Uint8Array>({
+                transform(chunk, c) {
+                  if (!cut) c.enqueue(chunk.subarray(0, Math.max(1, chunk.length >> 1)))
+                  cut = true
+                },
+              }),
+            ),
+          })
+        }
+      },
+      DecompressionStream,
+    }
+    const broken = await exportBundle(a.docs, key, { compression: deflate })
+    await expectRefused(replica('cy'), key, broken, 'damaged', /damaged/, { compression })
+  })
+
   it('a full bundle brings an empty device to the same state', async () => {
     const { a, key } = await twoDevices()
     const fresh = replica('cy')
@@ -144,8 +191,8 @@ describe('sync bundles', () => {
     )
     await expectRefused(b, key, new Uint8Array(0), 'not-a-bundle', /not a Rapport/)
     const newer = (await exportBundle(a.docs, key)).slice()
-    newer[4] = 2
-    await expectRefused(b, key, newer, 'unsupported-version', /version 2/)
+    newer[4] = 3
+    await expectRefused(b, key, newer, 'unsupported-version', /version 3/)
   })
 
   it('refuses state vectors of another team or damaged ones', async () => {
