@@ -9,6 +9,36 @@ describe('useTeamStore', () => {
   let team: ReturnType<typeof useTeamStore> | undefined
   afterEach(() => team?.$reset())
 
+  it('loads the name index from the read model before the documents, and keeps it current after', async () => {
+    const host = testHost()
+    const first = await startApp(host)
+    const before = useTeamStore(first.pinia)
+    await before.startNewTeam({ memberName: 'Dana Whitfield', teamName: 'Harbor Realty' })
+    for (const name of ['Omar Haddad', 'Olivia Brandt', 'Sami Nasser'])
+      await before.write((repo) => repo.create('contacts', { name: { display: name } }))
+    await new Promise((resolve) => setTimeout(resolve, 50)) // the projector's pass is written
+    before.$reset()
+
+    host.hold() // the record shards stay unloaded: a large team still loading
+    const { pinia } = await startApp(host)
+    team = useTeamStore(pinia)
+    await vi.waitFor(() => expect(team!.session).toBeDefined())
+    const s = team.session!
+    const indexed = vi.fn()
+    s.onChange(indexed) // before the projector starts, only the index being in says so
+    await vi.waitFor(() => expect(indexed).toHaveBeenCalled(), { timeout: 5000 })
+    expect(team.isLoaded).toBe(false)
+    const names = async (q: string) => (await s.search(q)).map((h) => h.row.displayName)
+    expect(await names('o')).toEqual(['Olivia Brandt', 'Omar Haddad'])
+
+    host.release()
+    await team.whenLoaded()
+    await team.write((repo) => repo.create('contacts', { name: { display: 'Oren Katz' } }))
+    await vi.waitFor(async () =>
+      expect(await names('o')).toEqual(['Olivia Brandt', 'Omar Haddad', 'Oren Katz']),
+    )
+  })
+
   it('has no team on a first run', async () => {
     const { pinia } = await startApp()
     team = useTeamStore(pinia)
