@@ -23,7 +23,7 @@ import {
   makeBundle as makeBundleOf,
   stateVectorsOf,
 } from '../services/sync-bundles'
-import { compressionStreams, webrtcHost } from '../services/sync-browser'
+import { webrtcHost } from '../services/sync-browser'
 import { firstSyncOf } from '../services/sync-progress'
 import { defaultSignalingUrls } from '../services/sync-signaling'
 import { watchTeamKeys } from '../services/team-devices'
@@ -259,7 +259,7 @@ export const useSyncStore = defineStore('sync', () => {
       docs: s.docs,
       keys,
       RTCPeerConnection: host.RTCPeerConnection,
-      compression: compressionStreams(),
+      compression: host.compression,
       onError: (e) => console.warn('Rapport pairing:', e.message),
     }
   }

@@ -35,12 +35,16 @@ export interface SyncProgress {
   docCount: number
 }
 
-/** The bookkeeping of one session: counters, flags, and the status and progress callbacks. */
+/**
+ * The bookkeeping of one session: counters, flags, and the status and progress callbacks.
+ * @param framesWaiting - the session's work in hand, read for each status
+ */
 export function createSessionStatus(
   docs: Y.Doc[],
   callbacks: { onStatus?: (s: SyncStatus) => void; onProgress?: (p: SyncProgress) => void },
+  framesWaiting: () => number,
 ) {
-  const s: SyncStatus = {
+  const s: Omit<SyncStatus, 'framesWaiting'> = {
     isConnected: false,
     docs: docs.map((d) => ({ guid: d.guid, isSynced: false })),
     isSynced: false,
@@ -49,13 +53,16 @@ export function createSessionStatus(
     lastMessageAt: null,
     rejected: 0,
     problem: null,
-    framesWaiting: 0,
   }
   let frameBytes = 0
   let isFirstSyncDone = false
   const synced = () => s.docs.filter((d) => d.isSynced).length
 
-  const current = (): SyncStatus => ({ ...s, docs: s.docs.map((d) => ({ ...d })) })
+  const current = (): SyncStatus => ({
+    ...s,
+    docs: s.docs.map((d) => ({ ...d })),
+    framesWaiting: framesWaiting(),
+  })
 
   return {
     current,
@@ -69,7 +76,6 @@ export function createSessionStatus(
     },
     frameReceived: (bytes: number) => void (frameBytes += bytes),
     rejected: () => void s.rejected++,
-    framesWaiting: (n: number) => void (s.framesWaiting = n),
     docSynced(index: number, isSynced: boolean) {
       s.docs[index]!.isSynced = isSynced
       s.isSynced = s.docs.every((d) => d.isSynced)
