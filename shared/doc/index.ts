@@ -32,4 +32,5 @@ export {
   type TeamDocs,
 } from './team-docs'
 export { installFastStrings } from './fast-strings'
+export { applyRemoteUpdate } from './apply-remote'
 export { attachPersistence, type PersistenceFactory, type TeamPersistence } from './persistence'

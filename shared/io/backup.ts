@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import * as Y from 'yjs'
-import { allDocs, docName, readRecord, SHARD_COUNT, type TeamDocs } from '../doc'
+import { allDocs, applyRemoteUpdate, docName, readRecord, SHARD_COUNT, type TeamDocs } from '../doc'
 import { RECORD_COLLECTIONS, type RecordCollection } from '../model'
 
 /** The backup file's format name and version; a newer version is refused, never guessed at. */
@@ -138,6 +138,6 @@ export function restoreBackup(docs: TeamDocs, text: string): RestoreResult {
       return { ok: false, problems: [{ path: `docs.${i}.update`, message: 'the document data is damaged' }] }
     }
   }
-  allDocs(docs).forEach((doc, i) => Y.applyUpdate(doc, updates[i]!, 'backup'))
+  allDocs(docs).forEach((doc, i) => applyRemoteUpdate(doc, updates[i]!, 'backup'))
   return { ok: true, teamId: file.teamId }
 }

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { allDocs, type TeamDocs } from '../doc'
+import { allDocs, applyRemoteUpdate, type TeamDocs } from '../doc'
 import { decrypt, encrypt, IV_BYTES, TAG_BYTES } from './aes'
 import { concatBytes, equalBytes, ownBuffer, utf8 } from './bytes'
 import { deflate, inflate } from './deflate'
@@ -192,12 +192,7 @@ export async function importBundle(
   let docsChanged = 0
   const missingHistory: string[] = []
   allDocs(docs).forEach((doc, i) => {
-    let isChanged = false
-    const onUpdate = () => (isChanged = true) // Yjs emits only when the update brought something
-    doc.on('update', onUpdate)
-    Y.applyUpdate(doc, decoded.updates[i]!, 'bundle')
-    doc.off('update', onUpdate)
-    if (isChanged) docsChanged++
+    if (applyRemoteUpdate(doc, decoded.updates[i]!, 'bundle')) docsChanged++
     if (doc.store.pendingStructs || doc.store.pendingDs) missingHistory.push(doc.guid)
   })
   return { ok: true, value: { docsChanged, isPartial: decoded.isPartial, missingHistory } }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { allDocs, type TeamDocs } from '../doc'
+import { allDocs, applyRemoteUpdate, type TeamDocs } from '../doc'
 import { systemClock, type Clock, type Transport } from '../host'
 import type { CompressionStreams } from './webrtc-host'
 import { createReassembler, MAX_MESSAGE_BYTES, MAX_PACKET_BYTES, splitFrame } from './chunking'
@@ -219,7 +219,7 @@ export function startSyncSession(
       toAnswer.push({ doc, index, vector: decoding.readVarUint8Array(decoder) })
       if (!isAnswering) answerNext()
     } else if (type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate) {
-      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin)
+      applyRemoteUpdate(doc, decoding.readVarUint8Array(decoder), origin)
       if (type === syncProtocol.messageYjsSyncStep2) state.docSynced(index, true)
     } else throw new FrameError(`unknown sync message type ${type}`)
   }
