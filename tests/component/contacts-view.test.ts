@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Repo } from '../../shared/doc'
+import { i18n } from '../../pwa/i18n'
 import { useContactsStore } from '../../pwa/stores/contacts'
 import { useTeamStore } from '../../pwa/stores/team'
 import ContactsView from '../../pwa/views/ContactsView.vue'
@@ -54,6 +55,30 @@ describe('ContactsView', () => {
     expect(count(wrapper)).toBe('Contacts shown: 4')
     expect(wrapper.text()).toContain('Opted out')
     wrapper.unmount()
+  })
+
+  it('labels rows, their checkboxes and badges in the chosen language', async () => {
+    const { pinia } = await teamWithContacts()
+    const { wrapper } = await mountView(ContactsView, pinia, '/contacts')
+    await eventually(() => expect(names(wrapper)).toHaveLength(4))
+    const row = (name: string) =>
+      wrapper.findAll('[data-testid="contact-row"]').find((r) => r.text().includes(name))!
+    const label = (name: string) => row(name).get('[data-testid="contact-select"]').attributes('aria-label')
+    expect(label('سارة العتيبي')).toBe('Select سارة العتيبي')
+    expect(row('سارة العتيبي').text()).toContain('Core advocate')
+    expect(row('Brooke Bennett').text()).toContain('Allied resource')
+    expect(row('Wei Ming Li').text()).toContain('Opted out')
+
+    i18n.global.locale.value = 'ar'
+    try {
+      await eventually(() => expect(label('Omar Haddad')).toBe('تحديد Omar Haddad'))
+      expect(row('Omar Haddad').text()).toContain('التقيت بهم')
+      expect(row('Wei Ming Li').text()).toContain('ألغوا الاشتراك')
+      expect(row('سارة العتيبي').text()).not.toContain('Core advocate')
+    } finally {
+      i18n.global.locale.value = 'en'
+      wrapper.unmount()
+    }
   })
 
   it('draws a restarted list from the order kept last time, then from the fresh read', async () => {
