@@ -3,6 +3,8 @@ import { unwrap } from '../../../shared/doc'
 import { createContactSearch, nameTokens, type SearchEngine } from '../../../shared/db'
 import { foldName } from '../../../shared/db/fold'
 import { rankCandidates } from '../../../shared/db/rank'
+import type { TableChange } from '../../../shared/db/apply'
+import type { ContactRow } from '../../../shared/db/rows'
 import type { ReadModel } from '../../../shared/db/schema'
 import { createMiniSearchIndex } from '../../../shared/db/search-minisearch'
 import { createPeople } from '../../../shared/demo/people'
@@ -145,6 +147,51 @@ describe('ranking', () => {
         expect(index.search([w], options), w).toEqual(rankCandidates(rows, [w], options))
       }
     }
+  })
+
+  it('keeps one-letter hits current as contacts are added, renamed, edited and deleted', async () => {
+    type Row = ContactRow
+    const row = (id: string, displayName: string, email = ''): Row =>
+      ({
+        id,
+        displayName,
+        sortKey: foldName(displayName),
+        deleted: 0,
+        nameTokens: nameTokens(displayName),
+        primaryEmail: email,
+      }) as Row
+    let rows = [
+      row('c1', 'Alma Brooks'),
+      row('c2', 'Bo Alvarez'),
+      row('c3', 'Cara Dunn'),
+      row('c4', 'Ava Stone'),
+    ]
+    const index = createMiniSearchIndex({ contacts: { toArray: async () => rows } } as unknown as ReadModel)
+    await index.load()
+    const expectSame = () => {
+      for (const w of ['a', 'b', 'c', 'd', 's', 'z']) {
+        expect(index.search([w], { limit: 3 }), w).toEqual(rankCandidates(rows, [w], { limit: 3 }))
+      }
+    }
+    expectSame()
+
+    const edited = row('c3', 'Cara Dunn', 'cara@example.com')
+    const changes: TableChange<Row> = {
+      put: [row('c5', 'A Zed'), row('c2', 'Bo Baker'), edited],
+      deleted: ['c4'],
+    }
+    rows = [...rows.filter((r) => r.id !== 'c4' && r.id !== 'c2' && r.id !== 'c3'), ...changes.put]
+    index.apply({ reset: false, tables: { contacts: changes } })
+    expectSame()
+    expect(index.search(['c'], { limit: 1 })[0]!.row).toBe(edited) // the new row, not a kept one
+
+    const hits = index.search(['a'], { limit: 3 })
+    hits[0]!.displayName = 'changed by a caller'
+    expect(index.search(['a'], { limit: 3 })[0]!.displayName).toBe('A Zed')
+
+    rows = [row('c9', 'Zoë Kruger')]
+    index.apply({ reset: true, tables: { contacts: { put: rows, deleted: [] } } })
+    expectSame()
   })
 
   it('keeps a change committed while the MiniSearch index loads', async () => {
