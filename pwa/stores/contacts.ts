@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { ContactRow } from '../../shared/db'
-import type { Result } from '../../shared/doc'
+import { jsonEqual, type Result } from '../../shared/doc'
 import type { RecordOf } from '../../shared/model'
 import { useLiveQuery } from '../composables/useLiveQuery'
 import { useProjectedQuery } from '../composables/useProjectedQuery'
@@ -59,8 +59,11 @@ export const useContactsStore = defineStore('contacts', () => {
   function remember(list: readonly (ContactRow | undefined)[]) {
     for (const r of list) {
       if (!r) continue
+      const old = rowCache.get(r.id)
       rowCache.delete(r.id)
-      rowCache.set(r.id, r)
+      // A row read again unchanged keeps its object: the list's row for it is not drawn again
+      // (each keystroke's window read answers while the next keystroke is being drawn).
+      rowCache.set(r.id, old && jsonEqual(old, r) ? old : r)
     }
     for (const id of rowCache.keys()) {
       if (rowCache.size <= ROW_CACHE) break
@@ -123,6 +126,7 @@ export const useContactsStore = defineStore('contacts', () => {
   )
 
   // Built once per filter result, not per keystroke: at 50k contacts it is a 50k-entry set.
+  // Only a filtered search reads it.
   const allowed = computed(() => new Set(filteredIds.value))
 
   // The search runs outside the live query (MiniSearch is not Dexie), again when the list changes.
@@ -145,6 +149,9 @@ export const useContactsStore = defineStore('contacts', () => {
   /** The ids the list shows, in order: search hits that pass the filters, or every filtered id. */
   const ids = computed(() => {
     if (!hits.value) return filteredIds.value
+    // With no filter set every live contact passes, and the search finds live contacts only:
+    // the first keystroke need not build a set of the whole team (50k ids) to check them.
+    if (isDefaultFilters(filters.value)) return hits.value
     const pass = allowed.value
     return hits.value.filter((id) => pass.has(id))
   })
