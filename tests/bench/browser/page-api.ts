@@ -266,6 +266,6 @@ async function rawBulkPut(teamId: string, count: number): Promise<{ ms: number; 
   return { ms, rows: rows.length }
 }
 
-const api = { seed, typeQueries, sampleNames, scrollList, timeImport, rawRead, rawBulkPut }
+const api = { seed, settle, typeQueries, sampleNames, scrollList, timeImport, rawRead, rawBulkPut }
 export type RapportBench = typeof api
 ;(window as unknown as { rapportBench: RapportBench }).rapportBench = api
