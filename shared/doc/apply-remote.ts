@@ -16,7 +16,9 @@ type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transact
  * the document already has such waiting structs, since integrating them is then part of the
  * transaction's update. A change an observer makes while the update is applied (a transaction of
  * its own) is encoded from that transaction's starting state and handed on as well. A listener
- * that unsubscribes from inside an observer during the apply stays subscribed.
+ * that unsubscribes from inside an observer during the apply stays subscribed. An update that fails
+ * part way (damaged bytes) throws as `Y.applyUpdate` does, after the listeners have heard of
+ * whatever part of it the document took.
  *
  * Returns whether the update changed the document. Inside an open transaction (or an observer) it
  * applies as `Y.applyUpdate` does and says true: the change is not known until that one ends.
@@ -38,8 +40,11 @@ export function applyRemoteUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   }
   if (isQuiet) doc._observers.delete('update')
   doc.on('afterTransaction', onTransaction)
+  let failure: { error: unknown } | undefined
   try {
     Y.applyUpdate(doc, update, origin)
+  } catch (error) {
+    failure = { error }
   } finally {
     doc.off('afterTransaction', onTransaction)
     if (isQuiet) {
@@ -51,13 +56,21 @@ export function applyRemoteUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   }
   const first = applied as Y.Transaction | null
   const isChanged = first !== null && isChange(first)
-  if (!isQuiet) return isChanged
-  // Only to the listeners there before: one added during the apply had Yjs's own encoding.
-  const emit = (bytes: Uint8Array, t: Y.Transaction) => {
-    for (const l of hearing) l(bytes, t.origin, doc, t)
+  if (isQuiet) {
+    // Only to the listeners there before: one added during the apply had Yjs's own encoding.
+    const emit = (bytes: Uint8Array, t: Y.Transaction) => {
+      for (const l of hearing) l(bytes, t.origin, doc, t)
+    }
+    const since = (t: Y.Transaction) => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(t.beforeState))
+    // A damaged update may have changed the document before it failed: that part is encoded.
+    if (first && failure) {
+      if (isChanged) emit(since(first), first)
+    } else if (first && (isChanged || store.pendingStructs !== null || store.pendingDs !== null)) {
+      emit(update, first)
+    }
+    for (const t of others) emit(since(t), t)
   }
-  if (first && (isChanged || store.pendingStructs !== null || store.pendingDs !== null)) emit(update, first)
-  for (const t of others) emit(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(t.beforeState)), t)
+  if (failure) throw failure.error
   return isChanged
 }
 

@@ -117,6 +117,22 @@ describe('applyRemoteUpdate', () => {
     expect(late).toEqual(['peer', null])
   })
 
+  it('throws for an update that fails part way, after passing on the part the document took', () => {
+    const source = new Y.Doc()
+    source.getMap('contacts').set('c1', 'Sara Ali')
+    const whole = Y.encodeStateAsUpdate(source)
+    // The structs are whole; the delete set after them is cut off, so Yjs fails after taking them.
+    const damaged = whole.slice(0, whole.length - 1)
+    const { doc, heard } = listened()
+
+    expect(() => applyRemoteUpdate(doc, damaged, 'peer')).toThrow()
+
+    expect(contents(doc)).toEqual({ c1: 'Sara Ali' })
+    expect(heard).toHaveLength(1)
+    expect(contents(replay(heard))).toEqual({ c1: 'Sara Ali' })
+    expect(doc._observers.get('update')?.size).toBe(1) // the listener is back
+  })
+
   it('applies as Yjs does inside an open transaction', () => {
     const source = new Y.Doc()
     source.getMap('contacts').set('c1', 'Sara Ali')
