@@ -36,7 +36,6 @@ export function createMiniSearchIndex(db: ReadModel) {
   // walk and rank at 50k contacts in Chromium. Its best hits are kept by letter, worked out
   // after loading, and dropped for the letters of any contact that changes.
   const letters = new Map<string, ContactSearchHit[]>()
-  let isWarming = false
 
   /** Drops the kept hits of the letters an entry's tokens begin with. */
   function forget(e: Entry) {
@@ -117,34 +116,35 @@ export function createMiniSearchIndex(db: ReadModel) {
     void warmLetters()
   }
 
-  /**
-   * Works out the kept hits of every letter a token begins with, one letter per turn of the
-   * event loop, so that even the first keystroke of a session finds them.
-   */
-  async function warmLetters() {
-    if (isWarming) return
-    isWarming = true
-    try {
-      const firsts = new Set<string>()
-      for (const e of contacts.values()) for (const t of e.c.nameTokens) firsts.add(t[0]!)
-      for (const letter of firsts) {
-        await new Promise((resolve) => setTimeout(resolve, 0))
-        if (!letters.has(letter)) letters.set(letter, searchWord(letter, { limit: LETTER_HITS }))
-      }
-    } finally {
-      isWarming = false
-    }
-  }
-
-  /** A one-letter query from the kept hits (worked out now if a change dropped them). */
-  function searchLetter(letter: string, limit: number): ContactSearchHit[] {
+  /** A letter's kept hits, worked out now if there are none (new, or dropped by a change). */
+  function keptHits(letter: string): ContactSearchHit[] {
     let kept = letters.get(letter)
     if (!kept) {
       kept = searchWord(letter, { limit: LETTER_HITS })
       letters.set(letter, kept)
     }
+    return kept
+  }
+
+  /**
+   * Works out the kept hits of every letter a token begins with, one letter per turn of the
+   * event loop, so that even the first keystroke of a session finds them.
+   */
+  async function warmLetters() {
+    const firsts = new Set<string>()
+    for (const e of contacts.values()) for (const t of e.c.nameTokens) firsts.add(t[0]!)
+    for (const letter of firsts) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      keptHits(letter)
+    }
+  }
+
+  /** A one-letter query from the kept hits. */
+  function searchLetter(letter: string, limit: number): ContactSearchHit[] {
     // Copies: a caller may keep or change its hits, the kept ones serve every later keystroke.
-    return kept.slice(0, limit).map((h) => ({ ...h }))
+    return keptHits(letter)
+      .slice(0, limit)
+      .map((h) => ({ ...h }))
   }
 
   /**

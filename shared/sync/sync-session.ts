@@ -159,8 +159,7 @@ export function startSyncSession(
       fail(error)
     }
     toAnswer.shift()
-    // The next answer (those of step 1s that come meanwhile too) is encoded once this one has
-    // left: a page busy encoding gets no word from its data channel that the buffer drained.
+    // Step 1s that come meanwhile wait their turn too.
     void outbox
       .then(() => transport.ready?.())
       .catch(fail)

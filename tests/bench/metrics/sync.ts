@@ -4,7 +4,7 @@ import { startSyncHarness } from '../../e2e/sync/harness'
 import { connectRaw, eventually, rawTransfer } from '../../e2e/sync/sync-page'
 import { encodeTeamFile } from '../../e2e/sync/team-file'
 import { median } from '../measure'
-import type { BenchContext, BenchTeam, Metric } from '../types'
+import type { BenchContext, BenchTeam, Metric, Unit } from '../types'
 
 /** How many edits `sync.edit_latency` takes the median of (the first is a warm-up). */
 const EDITS = 9
@@ -111,47 +111,24 @@ async function bundleBytes(team: BenchTeam): Promise<number> {
   return (await exportBundle(team.load(), updateKey, { compression })).byteLength
 }
 
+/** A figure of the sync run, as a metric. */
+const figure = (name: string, unit: Unit, of: (f: SyncFigures) => number): Metric => ({
+  name,
+  unit,
+  run: async (ctx) => of(await figures(ctx)),
+})
+
 /**
  * Sync over WebRTC between two Chromium contexts on loopback (Chromium at /usr/bin/chromium or
  * $CHROMIUM_PATH), and the size of sync bundles.
  */
 export const syncMetrics: Metric[] = [
-  {
-    name: 'sync.first',
-    unit: 'ms',
-    run: async (ctx) => (await figures(ctx)).firstMs,
-  },
-  {
-    name: 'rtc.raw_transfer',
-    unit: 'ms',
-    run: async (ctx) => (await figures(ctx)).rawMs,
-  },
-  {
-    name: 'sync.first.raw_ratio',
-    unit: 'ratio',
-    run: async (ctx) => {
-      const f = await figures(ctx)
-      return f.firstMs / f.rawMs
-    },
-  },
-  {
-    name: 'rtc.raw_transfer.plain',
-    unit: 'ms',
-    run: async (ctx) => (await figures(ctx)).rawPlainMs,
-  },
-  {
-    name: 'sync.first.plain_ratio',
-    unit: 'ratio',
-    run: async (ctx) => {
-      const f = await figures(ctx)
-      return f.firstMs / f.rawPlainMs
-    },
-  },
-  {
-    name: 'sync.edit_latency',
-    unit: 'ms',
-    run: async (ctx) => (await figures(ctx)).editMs,
-  },
+  figure('sync.first', 'ms', (f) => f.firstMs),
+  figure('rtc.raw_transfer', 'ms', (f) => f.rawMs),
+  figure('sync.first.raw_ratio', 'ratio', (f) => f.firstMs / f.rawMs),
+  figure('rtc.raw_transfer.plain', 'ms', (f) => f.rawPlainMs),
+  figure('sync.first.plain_ratio', 'ratio', (f) => f.firstMs / f.rawPlainMs),
+  figure('sync.edit_latency', 'ms', (f) => f.editMs),
   {
     name: 'bundle.bytes_per_contact',
     unit: 'bytes',
