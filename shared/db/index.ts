@@ -3,7 +3,13 @@
  * else), the projector that keeps them current and repairs them at start-up, contact search,
  * and the local-only tables hosts write directly.
  */
-export { createReadModel, PROJECTION_VERSION, PROJECTED_TABLES, type ReadModel } from './schema'
+export {
+  createReadModel,
+  PROJECTION_VERSION,
+  PROJECTED_TABLES,
+  READ_MODEL_VERSIONS,
+  type ReadModel,
+} from './schema'
 export { startProjector, type Projector, type ProjectorOptions } from './projector'
 export { rebuildReadModel, type RebuildOptions } from './rebuild'
 export { dumpReadModel, type ReadModelDump } from './dump'

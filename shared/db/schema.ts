@@ -32,10 +32,18 @@ export const TEAM_TABLES: ProjectedTable[] = RECORD_COLLECTION_NAMES.filter(
 export const PROJECTED_TABLES: ProjectedTable[] = [...SHARD_TABLES, ...TEAM_TABLES]
 
 const shard = 'shard, deleted'
-const PROJECTED_SCHEMA: Record<ProjectedTable, string> = {
-  contacts:
-    'id, *emails, *phones, linkedin, *nameTokens, *tags, met, relationshipType, innerCircleRole, sourceKind, ' +
-    `optedOut, nextTouchDue, owner, sortKey, ${shard}`,
+/**
+ * The contacts' indexes: those the lookups, filters and list order use, nothing more. Every index
+ * is written with each row, so each one slows imports and syncs.
+ */
+const CONTACT_INDEXES =
+  'id, *emails, *phones, linkedin, *nameTokens, *tags, met, relationshipType, innerCircleRole, sourceKind, ' +
+  `optedOut, sortKey, ${shard}`
+/** Version 1 also indexed `nextTouchDue` and `owner`, which nothing queried (dropped in version 3). */
+const CONTACT_INDEXES_V1 = CONTACT_INDEXES.replace('sortKey', 'nextTouchDue, owner, sortKey')
+/** The projected tables as version 1 made them. */
+const PROJECTED_V1: Record<ProjectedTable, string> = {
+  contacts: CONTACT_INDEXES_V1,
   touches: `id, due, assignee, [assignee+due], [status+due], status, contactId, enrollmentId, ${shard}`,
   referrals: `id, referrerId, referredId, stage, memberId, ${shard}`,
   leads: `id, stage, sourceId, assignee, contactId, receivedAt, ${shard}`,
@@ -62,6 +70,23 @@ export type ReadModel = Dexie & { [T in ProjectedTable]: EntityTable<ProjectedRo
 }
 
 /**
+ * The read model's versions, oldest first: what each one changed (Dexie merges them). A device
+ * that kept an older version is upgraded on open; a new one gets the last version at once.
+ */
+export const READ_MODEL_VERSIONS: readonly Readonly<Record<string, string>>[] = [
+  {
+    ...PROJECTED_V1,
+    meta: 'doc',
+    settings: 'key',
+    captureQueue: '++seq, status',
+    peers: 'id',
+    importBatches: 'id',
+  },
+  { snapshots: 'key' },
+  { contacts: CONTACT_INDEXES },
+]
+
+/**
  * Opens (lazily, on first use) the Dexie read model of one team on this device. Projected tables
  * are written only by the projector; `settings`, `captureQueue`, `peers`, `importBatches` and `snapshots` are
  * local-only tables that hosts write directly and that are never projected nor synced.
@@ -73,14 +98,6 @@ export type ReadModel = Dexie & { [T in ProjectedTable]: EntityTable<ProjectedRo
  */
 export function createReadModel(factory: IndexedDBFactory, name = 'rapport'): ReadModel {
   const db = new Dexie(name, { indexedDB: factory.indexedDB, IDBKeyRange: factory.IDBKeyRange }) as ReadModel
-  db.version(1).stores({
-    ...PROJECTED_SCHEMA,
-    meta: 'doc',
-    settings: 'key',
-    captureQueue: '++seq, status',
-    peers: 'id',
-    importBatches: 'id',
-  })
-  db.version(2).stores({ snapshots: 'key' })
+  READ_MODEL_VERSIONS.forEach((stores, i) => db.version(i + 1).stores(stores))
   return db
 }
