@@ -51,7 +51,6 @@ export const en = {
       'No change waiting. | One change made here has not reached another device yet. | {n} changes made here have not reached another device yet.',
     lastSync: 'Last sync with another device: {time}',
     firstSync: 'First sync: {done} of {total} parts in · {bytes} received',
-    firstSyncLabel: 'First sync progress',
   },
   pairing: {
     title: 'Pair two devices without a server',
@@ -163,7 +162,6 @@ export const ar: typeof en = {
       'لا توجد تغييرات بانتظار المشاركة. | تغيير واحد أُجري هنا لم يصل إلى جهاز آخر بعد. | {n} تغييرات أُجريت هنا لم تصل إلى جهاز آخر بعد.',
     lastSync: 'آخر مزامنة مع جهاز آخر: {time}',
     firstSync: 'المزامنة الأولى: وصل {done} من {total} أجزاء · تم استلام {bytes}',
-    firstSyncLabel: 'تقدم المزامنة الأولى',
   },
   pairing: {
     title: 'اقتران جهازين بلا خادم',
